@@ -1,0 +1,51 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { GraphQLFieldResolver, GraphQLSchema, parse } from 'graphql';
+import { buildSchema, createResolversMap, NonEmptyArray } from 'type-graphql';
+import { BigIntScalar, DateScalar, DateTimeScalar } from './scalars';
+
+/** The one place that says which Federation version and directives every subgraph uses. */
+const FEDERATION_LINK = `extend schema @link(
+  url: "https://specs.apollo.dev/federation/v2.5"
+  import: ["@key", "@shareable", "@external", "@requires", "@provides", "@extends", "@inaccessible", "@tag", "@override", "@composeDirective", "@interfaceObject"]
+)`;
+
+export type ReferenceResolver = (reference: Record<string, unknown>, context: any, info: any) => unknown;
+
+export interface SubgraphSchemaOptions {
+  /** type-graphql resolver classes. */
+  resolvers: NonEmptyArray<Function>;
+  /** Types not reachable from a resolver that must still be in the schema (entity stubs, union members). */
+  orphanedTypes?: Function[];
+  /** `__resolveReference` per entity type name, e.g. `{ Citizen: (ref, ctx) => ctx.loaders.citizen.load(ref.id) }`. */
+  referenceResolvers?: Record<string, ReferenceResolver>;
+}
+
+async function buildTypeGraphQLSchema(options: SubgraphSchemaOptions): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: options.resolvers,
+    orphanedTypes: options.orphanedTypes,
+    // Subgraphs may have no Query type of their own; composition checks the whole graph.
+    skipCheck: true,
+    validate: false,
+    scalarsMap: [
+      { type: Date, scalar: DateTimeScalar },
+      { type: BigInt, scalar: BigIntScalar },
+    ],
+  });
+}
+
+/** An executable Federation v2 subgraph schema (with `_entities` and `_service`). */
+export async function buildFederatedSchema(options: SubgraphSchemaOptions): Promise<{ schema: GraphQLSchema; typeDefs: string }> {
+  const schema = await buildTypeGraphQLSchema(options);
+  const typeDefs = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`;
+  const resolvers = createResolversMap(schema) as Record<string, any>;
+  for (const [typeName, resolve] of Object.entries(options.referenceResolvers ?? {})) {
+    resolvers[typeName] = { ...(resolvers[typeName] ?? {}), __resolveReference: resolve as GraphQLFieldResolver<unknown, unknown> };
+  }
+  // Keep the contract's scalar implementations (printing to SDL and back drops them).
+  for (const scalar of [DateScalar, DateTimeScalar, BigIntScalar]) {
+    if (schema.getType(scalar.name)) resolvers[scalar.name] = scalar;
+  }
+  return { schema: buildSubgraphSchema({ typeDefs: parse(typeDefs), resolvers }), typeDefs };
+}

@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
+import { EntityClass, MikroORM, Options } from '@mikro-orm/core';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { DatabaseConfig } from './config';
+
+export type Orm = MikroORM;
+
+export interface Database {
+  orm: MikroORM;
+  /** SQL statements run since start (or the last reset): the N+1 tests read this. */
+  sqlStatements(): number;
+  resetSqlStatements(): void;
+  close(): Promise<void>;
+}
+
+function driverOptions(db: DatabaseConfig): Options {
+  if (db.kind === 'sqlite') {
+    mkdirSync(path.dirname(db.file), { recursive: true });
+    return { driver: BetterSqliteDriver, dbName: db.file };
+  }
+  return { driver: PostgreSqlDriver, clientUrl: db.url, schema: db.schema, pool: { min: 0, max: 10 } };
+}
+
+/**
+ * Opens a subgraph's own database and creates its tables and indexes when missing.
+ * SQLite runs in WAL mode so that a writer (seeding, a refresh job) does not block readers.
+ */
+export async function openDatabase(db: DatabaseConfig, entities: EntityClass<any>[]): Promise<Database> {
+  const orm = await MikroORM.init({
+    ...driverOptions(db),
+    entities,
+    discovery: { warnWhenNoEntities: true },
+    allowGlobalContext: false,
+    debug: false,
+  });
+  const connection = orm.em.getConnection() as any;
+  if (db.kind === 'sqlite') {
+    await connection.execute('pragma journal_mode = WAL');
+    await connection.execute('pragma synchronous = NORMAL');
+    await connection.execute('pragma busy_timeout = 5000');
+  } else {
+    await connection.execute(`create schema if not exists "${db.schema}"`);
+  }
+  await orm.schema.updateSchema({ safe: true });
+
+  let statements = 0;
+  connection.getKnex().on('query', () => {
+    statements += 1;
+  });
+  return {
+    orm,
+    sqlStatements: () => statements,
+    resetSqlStatements: () => {
+      statements = 0;
+    },
+    close: () => orm.close(true),
+  };
+}

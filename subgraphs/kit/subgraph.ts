@@ -1,0 +1,153 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { EntityClass, EntityManager } from '@mikro-orm/core';
+import express from 'express';
+import type { GraphQLFormattedError } from 'graphql';
+import { subgraphConfig, SubgraphConfig } from './config';
+import { ErrorCode } from './errors';
+import { buildFederatedSchema, SubgraphSchemaOptions } from './federation';
+import { createLogger, Logger } from './logger';
+import { Database, openDatabase } from './orm';
+
+/** What every resolver gets: a fresh entity manager fork and fresh loaders, per request. */
+export interface SubgraphContext<L> {
+  em: EntityManager;
+  loaders: L;
+}
+
+/** Everything that makes one subgraph; the kit turns it into a running service. */
+export interface SubgraphDefinition<L> {
+  name: string;
+  entities: EntityClass<any>[];
+  schema: SubgraphSchemaOptions;
+  /** Called once per request: loaders cache per request only, never across callers. */
+  createLoaders(em: EntityManager): L;
+  /** True when the database already holds the seed data (then seeding is skipped). */
+  isSeeded(em: EntityManager): Promise<boolean>;
+  /** Fills an empty database at the given scale (fraction of the province). */
+  seed(em: EntityManager, scale: number, log: Logger): Promise<void>;
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  port: number;
+  database: Database;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Overrides of the configuration read from the environment. */
+  config?: Partial<SubgraphConfig>;
+  /** Seed an empty database on start (default true). */
+  seedIfEmpty?: boolean;
+}
+
+const DEVELOPMENT = process.env.NODE_ENV === 'development';
+
+/** Hides internals: unexpected errors reach clients as a code and a generic message. */
+function formatError(log: Logger, subgraph: string) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (code === ErrorCode.INTERNAL_SERVER_ERROR || code === undefined) {
+      log.error({ err: error, path: formatted.path }, 'resolver failed');
+      if (DEVELOPMENT) return formatted;
+      return { ...formatted, message: `Internal error in the ${subgraph} subgraph`, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    }
+    return formatted;
+  };
+}
+
+export async function seedIfEmpty<L>(definition: SubgraphDefinition<L>, database: Database, scale: number, log: Logger): Promise<void> {
+  const em = database.orm.em.fork();
+  if (await definition.isSeeded(em)) return;
+  const started = Date.now();
+  log.info({ scale }, 'database is empty: seeding');
+  await em.transactional((tx) => definition.seed(tx, scale, log));
+  log.info({ scale, ms: Date.now() - started }, 'seeded');
+}
+
+export async function startSubgraph<L>(definition: SubgraphDefinition<L>, options: StartOptions = {}): Promise<RunningSubgraph> {
+  const config = { ...subgraphConfig(definition.name), ...options.config };
+  const log = createLogger(definition.name);
+  const database = await openDatabase(config.database, definition.entities);
+  if (options.seedIfEmpty ?? true) await seedIfEmpty(definition, database, config.seedScale, log);
+
+  const { schema } = await buildFederatedSchema(definition.schema);
+  const apollo = new ApolloServer<SubgraphContext<L>>({
+    schema,
+    includeStacktraceInErrorResponses: DEVELOPMENT,
+    formatError: formatError(log, definition.name),
+    // Federated tracing (ftv1) is only for Apollo's hosted usage reporting, which is not used here.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await database.orm.em.getConnection().execute('select 1');
+      res.json({ status: 'ready', database: 'up' });
+    } catch {
+      res.status(503).json({ status: 'not ready', database: 'down' });
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, {
+      context: async () => {
+        const em = database.orm.em.fork();
+        return { em, loaders: definition.createLoaders(em) };
+      },
+    }),
+  );
+
+  const server = http.createServer(app);
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, '127.0.0.1', resolve);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}/graphql`;
+  log.info({ url }, 'subgraph listening');
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await apollo.stop();
+      await database.close();
+    })());
+  return { name: definition.name, url, port, database, stop };
+}
+
+/** Entry point of a subgraph process: start, print the URL, stop cleanly on SIGINT/SIGTERM. */
+export function runSubgraphProcess<L>(definition: SubgraphDefinition<L>): void {
+  startSubgraph(definition)
+    .then((running) => {
+      const shutdown = () => {
+        running.stop().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      };
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+    })
+    .catch((error) => {
+      console.error(`${definition.name} subgraph failed to start: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    });
+}
