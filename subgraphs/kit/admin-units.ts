@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { projectRoot } from './project-root';
 import { AdministrativeLevel } from './shared-types';
 
 /**
@@ -38,14 +39,14 @@ export const DISTRICT_POPULATION_SHARES: Readonly<Record<string, number>> = {
   '726': 0.027, // Bắc Tân Uyên
 };
 
-const CSV_FILE = path.join(__dirname, 'data', 'binhduong-units-2025.csv');
+const CSV_FILE = path.join(projectRoot(), 'subgraphs', 'kit', 'data', 'binhduong-units-2025.csv');
 
 function parseCsvLine(line: string): string[] {
   return [...line.matchAll(/"([^"]*)"/g)].map((m) => m[1]);
 }
 
 function loadUnits(): UnitRecord[] {
-  const lines = readFileSync(path.resolve(CSV_FILE), 'utf8').split(/\r?\n/).slice(1).filter(Boolean);
+  const lines = readFileSync(CSV_FILE, 'utf8').split(/\r?\n/).slice(1).filter(Boolean);
   const base = { validFrom: UNITS_VALID_FROM, validTo: UNITS_VALID_TO };
   const units: UnitRecord[] = [
     { id: PROVINCE_ID, code: PROVINCE_ID, name: 'Tỉnh Bình Dương', level: AdministrativeLevel.PROVINCE, parentId: null, ...base },

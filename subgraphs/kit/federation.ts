@@ -21,8 +21,11 @@ export interface SubgraphSchemaOptions {
   referenceResolvers?: Record<string, ReferenceResolver>;
 }
 
+/** type-graphql cannot describe root types; every subgraph gives Query the same description so composition agrees. */
+const QUERY_DESCRIPTION = 'Entry points of the federated graph of the Bình Dương shared data warehouse.';
+
 async function buildTypeGraphQLSchema(options: SubgraphSchemaOptions): Promise<GraphQLSchema> {
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
     // Subgraphs may have no Query type of their own; composition checks the whole graph.
@@ -33,6 +36,9 @@ async function buildTypeGraphQLSchema(options: SubgraphSchemaOptions): Promise<G
       { type: BigInt, scalar: BigIntScalar },
     ],
   });
+  const query = schema.getQueryType();
+  if (query && !query.description) query.description = QUERY_DESCRIPTION;
+  return schema;
 }
 
 /** An executable Federation v2 subgraph schema (with `_entities` and `_service`). */

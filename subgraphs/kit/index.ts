@@ -12,5 +12,8 @@ export * from './scalars';
 export * from './shared-types';
 export * from './subgraph';
 export * from './time';
+export * from './shutdown';
+export * from './telemetry';
 export * from './seed/identities';
 export * from './seed/random';
+export * from './project-root';

@@ -11,6 +11,8 @@ import { ErrorCode } from './errors';
 import { buildFederatedSchema, SubgraphSchemaOptions } from './federation';
 import { createLogger, Logger } from './logger';
 import { Database, openDatabase } from './orm';
+import { closeGracefully, shutdownTimeoutMs } from './shutdown';
+import { createMetricsRegistry, httpMetrics, initTracing, logRequests, metricsHandler, traceRequests } from './telemetry';
 
 /** What every resolver gets: a fresh entity manager fork and fresh loaders, per request. */
 export interface SubgraphContext<L> {
@@ -77,12 +79,29 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   if (options.seedIfEmpty ?? true) await seedIfEmpty(definition, database, config.seedScale, log);
 
   const { schema } = await buildFederatedSchema(definition.schema);
+  const registry = createMetricsRegistry(definition.name);
+  const { requests, duration } = httpMetrics(registry);
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema,
     includeStacktraceInErrorResponses: DEVELOPMENT,
     formatError: formatError(log, definition.name),
     // Federated tracing (ftv1) is only for Apollo's hosted usage reporting, which is not used here.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      {
+        // Operation names here are the gateway's generated fetch names: one label value is enough.
+        async requestDidStart() {
+          const started = performance.now();
+          return {
+            async willSendResponse({ response }) {
+              const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
+              requests.inc({ operation: 'subgraph', outcome: body?.errors?.length ? 'error' : 'ok' });
+              duration.observe({ operation: 'subgraph' }, (performance.now() - started) / 1000);
+            },
+          };
+        },
+      },
+    ],
   });
   await apollo.start();
 
@@ -99,8 +118,11 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
       res.status(503).json({ status: 'not ready', database: 'down' });
     }
   });
+  app.get('/metrics', metricsHandler(registry));
   app.use(
     '/graphql',
+    traceRequests(definition.name),
+    logRequests(log),
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {
       context: async () => {
@@ -118,25 +140,27 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}/graphql`;
+  const timeoutMs = shutdownTimeoutMs();
   log.info({ url }, 'subgraph listening');
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      await closeGracefully(server, timeoutMs);
       await apollo.stop();
       await database.close();
+      log.info('subgraph stopped');
     })());
   return { name: definition.name, url, port, database, stop };
 }
 
 /** Entry point of a subgraph process: start, print the URL, stop cleanly on SIGINT/SIGTERM. */
 export function runSubgraphProcess<L>(definition: SubgraphDefinition<L>): void {
+  initTracing(definition.name);
   startSubgraph(definition)
     .then((running) => {
+      // Tell a supervising launcher (npm start) where this subgraph listens.
+      process.send?.({ type: 'ready', name: definition.name, url: running.url });
       const shutdown = () => {
         running.stop().then(
           () => process.exit(0),

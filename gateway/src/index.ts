@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { BUILT_IN_SUBGRAPHS } from '../../subgraphs/catalog';
+import { initTracing } from '../../subgraphs/kit/telemetry';
+import { gatewayConfig } from './config';
+import { startGateway } from './gateway';
+
+/** Entry point of the gateway process: start, then stop cleanly on SIGINT/SIGTERM. */
+async function main(): Promise<void> {
+  initTracing('gateway');
+  const running = await startGateway(gatewayConfig(BUILT_IN_SUBGRAPHS));
+  // Tell a supervising launcher (npm start) where the gateway listens.
+  process.send?.({ type: 'ready', name: 'gateway', url: running.url });
+  const shutdown = () => {
+    running.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error) => {
+  console.error(`gateway failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+import type { Dispatcher } from 'undici';
+import { SubgraphCallError, SubgraphFailureCode } from './failures';
+
+/** Largest subgraph response body the gateway reads (a runaway subgraph must not exhaust memory). */
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+function badResponse(detail: string, retryable = false): SubgraphCallError {
+  return new SubgraphCallError(SubgraphFailureCode.SUBGRAPH_BAD_RESPONSE, detail, retryable);
+}
+
+/**
+ * Reads a subgraph's answer. A GraphQL JSON body is accepted whatever the status (a 400 with
+ * errors carries the subgraph's validation messages); anything else is a failure.
+ */
+export async function readGraphQLBody(response: Dispatcher.ResponseData): Promise<{ data?: unknown; errors?: unknown[]; extensions?: Record<string, unknown> }> {
+  const contentType = String(response.headers['content-type'] ?? '');
+  const isJson = contentType.startsWith('application/json') || contentType.startsWith('application/graphql-response+json');
+  if (!isJson) {
+    await response.body.dump();
+    return Promise.reject(badResponse(`HTTP ${response.statusCode}, content type "${contentType.split(';')[0] || 'none'}"`, response.statusCode >= 502));
+  }
+  const declared = Number(response.headers['content-length'] ?? 0);
+  if (declared > MAX_BODY_BYTES) {
+    await response.body.dump();
+    throw badResponse('response too large');
+  }
+  let body: unknown;
+  try {
+    body = await response.body.json();
+  } catch {
+    throw badResponse(`HTTP ${response.statusCode}, body is not valid JSON`);
+  }
+  const shaped = body as { data?: unknown; errors?: unknown };
+  if (typeof body !== 'object' || body === null || (!('data' in shaped) && !Array.isArray(shaped.errors))) {
+    throw badResponse(`HTTP ${response.statusCode}, not a GraphQL response`);
+  }
+  if (response.statusCode >= 500 && shaped.data == null) {
+    throw badResponse(`HTTP ${response.statusCode}`, response.statusCode >= 502);
+  }
+  return shaped as { data?: unknown; errors?: unknown[] };
+}

@@ -1,0 +1,57 @@
+import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { BatchSpanProcessor, NodeTracerProvider, SpanProcessor } from '@opentelemetry/sdk-trace-node';
+import type { NextFunction, Request, Response } from 'express';
+
+let provider: NodeTracerProvider | undefined;
+
+/**
+ * Registers the process's tracer provider once: W3C `traceparent` propagation always (so a
+ * trace spans gateway and subgraphs), and an OTLP/HTTP exporter when
+ * OTEL_EXPORTER_OTLP_ENDPOINT (or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) is set. Tests pass their
+ * own span processor. @apollo/gateway reports its own spans (plan, fetch) to this provider.
+ */
+export function initTracing(serviceName: string, extraProcessors: SpanProcessor[] = []): void {
+  if (provider) return;
+  const processors = [...extraProcessors];
+  if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT || process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) {
+    processors.push(new BatchSpanProcessor(new OTLPTraceExporter()));
+  }
+  provider = new NodeTracerProvider({
+    resource: resourceFromAttributes({ 'service.name': process.env.OTEL_SERVICE_NAME ?? serviceName }),
+    spanProcessors: processors,
+  });
+  provider.register();
+}
+
+export async function shutdownTracing(): Promise<void> {
+  await provider?.shutdown();
+  provider = undefined;
+}
+
+/** The current trace id, if a span is active. */
+export function currentTraceId(): string | undefined {
+  const spanContext = trace.getActiveSpan()?.spanContext();
+  return spanContext && trace.isSpanContextValid(spanContext) ? spanContext.traceId : undefined;
+}
+
+/** Adds the active trace context to outgoing headers (`traceparent`). */
+export function injectTraceHeaders(headers: Record<string, string>): void {
+  propagation.inject(context.active(), headers);
+}
+
+/** Express middleware: a server span per request, child of the caller's `traceparent`. */
+export function traceRequests(serviceName: string) {
+  const tracer = trace.getTracer(serviceName);
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const parent = propagation.extract(ROOT_CONTEXT, req.headers);
+    const span = tracer.startSpan(`${req.method} ${req.baseUrl || req.path}`, { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'url.path': req.path } }, parent);
+    res.on('finish', () => {
+      span.setAttribute('http.response.status_code', res.statusCode);
+      if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
+    });
+    context.with(trace.setSpan(parent, span), next);
+  };
+}

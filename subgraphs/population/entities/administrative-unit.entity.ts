@@ -1,0 +1,49 @@
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { AdministrativeLevel, DateScalar } from '../../kit';
+
+/**
+ * An administrative unit (đơn vị hành chính), stored in this subgraph's own table (seeded
+ * from the kit's national list) so that the list can change with dates of validity.
+ * `parent`, `children` and `population` are field resolvers backed by loaders.
+ */
+@Entity({ tableName: 'administrative_unit' })
+@Index({ properties: ['level', 'validFrom'] })
+@Directive('@key(fields: "id")')
+@ObjectType('AdministrativeUnit', {
+  description: 'An administrative unit as in the national list (đơn vị hành chính). `id` equals the GSO `code` for the units in force 2022–2024.',
+})
+export class AdministrativeUnit {
+  @PrimaryKey({ type: 'string', length: 32 })
+  @Field(() => ID, { description: 'Stable identifier; equals the GSO code for the units in force 2022–2024.' })
+  id!: string;
+
+  @Property({ type: 'string', length: 8 })
+  @Field(() => String, { description: 'GSO code of the unit (mã đơn vị hành chính): 2 digits for a province, 3 for a district, 5 for a commune.' })
+  code!: string;
+
+  @Property({ type: 'string', length: 100 })
+  @Field(() => String, { description: 'Official name with its kind, e.g. "Phường Phú Cường" (tên).' })
+  name!: string;
+
+  @Property({ type: 'string', length: 8 })
+  @Field(() => AdministrativeLevel, { description: 'Level of the unit (cấp hành chính).' })
+  level!: AdministrativeLevel;
+
+  /** The unit directly above; null for the province. */
+  @Property({ type: 'string', length: 32, nullable: true })
+  @Index()
+  parentId!: string | null;
+
+  /** Kind of commune-level unit: phuong (ward), thi_tran (township), xa (commune); null above commune level. */
+  @Property({ type: 'string', length: 8, nullable: true })
+  communeType!: string | null;
+
+  @Property({ type: 'string', length: 10 })
+  @Field(() => DateScalar, { description: 'First day the unit is in force (hiệu lực từ).' })
+  validFrom!: string;
+
+  @Property({ type: 'string', length: 10, nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'Last day the unit is in force (hiệu lực đến); null while it still is.' })
+  validTo!: string | null;
+}

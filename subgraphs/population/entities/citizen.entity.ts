@@ -1,0 +1,64 @@
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { DateScalar } from '../../kit';
+import { Gender } from './gender';
+
+/**
+ * A resident (công dân) with permanent residence in the province. Personal fields are nullable
+ * in the schema (contract rule: a denied field costs only that field) though always stored.
+ * `residence` and `household` are field resolvers backed by loaders.
+ */
+@Entity({ tableName: 'citizen' })
+// Keyset paging inside a commune or district: filter and order by id from one index.
+@Index({ properties: ['residenceId', 'id'] })
+@Index({ properties: ['districtId', 'id'] })
+@Directive('@key(fields: "id")')
+@ObjectType('Citizen', { description: 'A resident of the province with permanent residence here (công dân).' })
+export class Citizen {
+  @PrimaryKey({ type: 'string', length: 16 })
+  @Field(() => ID, { description: 'Opaque, stable identifier; not personal data.' })
+  id!: string;
+
+  @Property({ type: 'string', length: 12 })
+  @Unique()
+  @Field(() => String, { nullable: true, description: '12-digit personal identification number (CCCD, căn cước công dân). [basic]' })
+  cccd!: string;
+
+  @Property({ type: 'string', length: 100 })
+  @Field(() => String, { nullable: true, description: 'Full name: surname, middle name, given name (họ và tên). [basic]' })
+  fullName!: string;
+
+  /** `fullName` in search form (see searchText): lower case, without diacritics. */
+  @Property({ type: 'string', length: 100 })
+  @Index()
+  searchName!: string;
+
+  @Property({ type: 'string', length: 10 })
+  @Index()
+  @Field(() => DateScalar, { nullable: true, description: 'Date of birth (ngày sinh). [basic]' })
+  birthDate!: string;
+
+  @Property({ type: 'string', length: 6 })
+  @Field(() => Gender, { nullable: true, description: 'Sex (giới tính). [basic]' })
+  gender!: Gender;
+
+  @Property({ type: 'string', length: 32 })
+  @Field(() => String, { nullable: true, description: 'Ethnic group (dân tộc), e.g. "Kinh", "Hoa", "Khmer". [sensitive]' })
+  ethnicity!: string;
+
+  /** Commune of permanent residence. */
+  @Property({ type: 'string', length: 32 })
+  residenceId!: string;
+
+  /** District of the residence commune, denormalised so district aggregates need no join. */
+  @Property({ type: 'string', length: 32 })
+  districtId!: string;
+
+  @Property({ type: 'string', length: 16 })
+  @Index()
+  householdId!: string;
+
+  @Property({ type: 'integer' })
+  @Field(() => Int, { nullable: true, description: 'Electronic ID (VNeID, định danh điện tử) level: 0 none, 1 or 2. [basic]' })
+  electronicIdLevel!: number;
+}

@@ -1,0 +1,30 @@
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/**
+ * A household (hộ gia đình) as registered for permanent residence. Head, members and
+ * residence are field resolvers backed by loaders (plain FK columns, no ORM relations).
+ */
+@Entity({ tableName: 'household' })
+@Directive('@key(fields: "id")')
+@ObjectType('Household', { description: 'A household registered for permanent residence (hộ gia đình).' })
+export class Household {
+  @PrimaryKey({ type: 'string', length: 16 })
+  @Field(() => ID, { description: 'Opaque, stable identifier; not personal data and not revealing any order.' })
+  id!: string;
+
+  /** Opaque id of the head of household (chủ hộ). */
+  @Property({ type: 'string', length: 16 })
+  @Index()
+  headId!: string;
+
+  /** Commune of residence. */
+  @Property({ type: 'string', length: 32 })
+  @Index()
+  residenceId!: string;
+
+  /** District of the commune, denormalised for per-district aggregates. */
+  @Property({ type: 'string', length: 32 })
+  @Index()
+  districtId!: string;
+}

@@ -1,0 +1,61 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { AdministrativeLevel, BadUserInputError, DateScalar, REFERENCE_DATE, StatsScope } from '../../kit';
+import type { PopulationContext } from '../context';
+import { AdministrativeUnit } from '../entities/administrative-unit.entity';
+import { inForceOn } from '../loaders';
+
+@Resolver(() => AdministrativeUnit)
+export class AdministrativeUnitResolver {
+  @Query(() => AdministrativeUnit, { nullable: true, description: 'One administrative unit by id; null when no unit has that id.' })
+  administrativeUnit(
+    @Arg('id', () => ID, { description: 'Unit id (the GSO code for the units in force 2022–2024), e.g. "721".' }) id: string,
+    @Ctx() ctx: PopulationContext,
+  ): Promise<AdministrativeUnit | null> {
+    return ctx.loaders.unit.load(id);
+  }
+
+  @Query(() => [AdministrativeUnit], { description: 'Units in force on `on` (default: the reference date 2024-09-30), ordered by id.' })
+  async administrativeUnits(
+    @Arg('level', () => AdministrativeLevel, { nullable: true, description: 'Only units of this level.' }) level: AdministrativeLevel | null | undefined,
+    @Arg('parentId', () => ID, { nullable: true, description: 'Only the units directly below this unit.' }) parentId: string | null | undefined,
+    @Arg('on', () => DateScalar, { nullable: true, description: 'Calendar date the units must be in force on (default 2024-09-30).' }) on: string | null | undefined,
+    @Ctx() ctx: PopulationContext,
+  ): Promise<AdministrativeUnit[]> {
+    if (parentId != null && !(await ctx.loaders.unit.load(parentId))) {
+      throw new BadUserInputError(`No administrative unit has id "${parentId}"; list the units with administrativeUnits(level: ...) to find a parent id`, 'parentId');
+    }
+    return ctx.em.find(
+      AdministrativeUnit,
+      {
+        ...inForceOn(on ?? REFERENCE_DATE),
+        ...(level ? { level } : {}),
+        ...(parentId != null ? { parentId } : {}),
+      },
+      { orderBy: { id: 'asc' } },
+    );
+  }
+
+  @FieldResolver(() => AdministrativeUnit, { nullable: true, description: 'The unit directly above; null for the province.' })
+  parent(@Root() unit: AdministrativeUnit, @Ctx() ctx: PopulationContext): Promise<AdministrativeUnit | null> | null {
+    return unit.parentId ? ctx.loaders.unit.load(unit.parentId) : null;
+  }
+
+  @FieldResolver(() => [AdministrativeUnit], { description: 'The units directly below, in force on the reference date, ordered by id.' })
+  children(@Root() unit: AdministrativeUnit, @Ctx() ctx: PopulationContext): Promise<AdministrativeUnit[]> {
+    return ctx.loaders.unitChildren.load(unit.id);
+  }
+
+  @FieldResolver(() => Int, { description: 'Registered residents (dân số đăng ký thường trú), counted at their commune of residence; scope SUBTREE by default.' })
+  population(
+    @Root() unit: AdministrativeUnit,
+    @Arg('scope', () => StatsScope, {
+      nullable: true,
+      defaultValue: StatsScope.SUBTREE,
+      description: 'SUBTREE (default): the unit and every unit below it; OWN: residents placed at the unit itself (0 above commune level).',
+    })
+    scope: StatsScope | null,
+    @Ctx() ctx: PopulationContext,
+  ): Promise<number> {
+    return ctx.loaders.population.load({ unitId: unit.id, level: unit.level, scope: scope ?? StatsScope.SUBTREE });
+  }
+}

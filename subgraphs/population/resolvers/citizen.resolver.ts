@@ -1,0 +1,66 @@
+import { Arg, Ctx, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { BadUserInputError, ConnectionType, isWellFormedCccd, pageRequest, toConnection } from '../../kit';
+import type { PopulationContext } from '../context';
+import { AdministrativeUnit } from '../entities/administrative-unit.entity';
+import { Citizen } from '../entities/citizen.entity';
+import { Household } from '../entities/household.entity';
+import { CitizenFilter, citizenWhere } from './citizen-filter';
+
+@ObjectType('CitizenConnection', { description: 'A page of citizens in id order, with the size of the whole filtered list.' })
+export class CitizenConnection extends ConnectionType(Citizen, 'Citizen') {}
+
+@Resolver(() => Citizen)
+export class CitizenResolver {
+  @Query(() => Citizen, { nullable: true, description: 'One citizen by opaque id; null when no citizen has that id.' })
+  citizen(
+    @Arg('id', () => ID, { description: 'Opaque citizen id, as returned by other fields.' }) id: string,
+    @Ctx() ctx: PopulationContext,
+  ): Promise<Citizen | null> {
+    return ctx.loaders.citizen.load(id);
+  }
+
+  @Query(() => Citizen, { nullable: true, description: 'One citizen by CCCD; null when the number is well formed but unknown. [basic]' })
+  citizenByCccd(
+    @Arg('cccd', () => String, { description: '12-digit personal identification number (CCCD), e.g. "074190001234".' }) cccd: string,
+    @Ctx() ctx: PopulationContext,
+  ): Promise<Citizen | null> {
+    if (!isWellFormedCccd(cccd)) {
+      throw new BadUserInputError(
+        'A CCCD is 12 digits: a 3-digit province code (001–096), a century/sex digit (0–3), 2 digits of birth year and 6 digits, e.g. "074190001234"',
+        'cccd',
+      );
+    }
+    return ctx.loaders.citizenByCccd.load(cccd);
+  }
+
+  @Query(() => CitizenConnection, { description: 'Citizens matching a filter, in stable id order (keyset paging).' })
+  async citizens(
+    @Arg('filter', () => CitizenFilter, { nullable: true, description: 'Conditions the citizens must all meet; none: every citizen.' })
+    filter: CitizenFilter | null | undefined,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 0 to 100 (default 20).' }) first: number | null | undefined,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page; the page starts after it.' })
+    after: string | null | undefined,
+    @Ctx() ctx: PopulationContext,
+  ): Promise<CitizenConnection> {
+    const page = pageRequest({ first, after });
+    const where = await citizenWhere(filter, ctx);
+    const pageWhere = page.afterKey === null ? where : { $and: [where, { id: { $gt: page.afterKey } }] };
+    const [rows, totalCount] = await Promise.all([
+      ctx.em.find(Citizen, pageWhere, { orderBy: { id: 'asc' }, limit: page.first + 1 }),
+      ctx.em.count(Citizen, where),
+    ]);
+    // Rows found here also answer later loads of the same citizens in this request.
+    for (const row of rows) ctx.loaders.citizen.prime(row.id, row);
+    return toConnection(rows, page, (c) => c.id, totalCount);
+  }
+
+  @FieldResolver(() => AdministrativeUnit, { nullable: true, description: 'Commune of permanent residence (nơi thường trú). [basic]' })
+  residence(@Root() citizen: Citizen, @Ctx() ctx: PopulationContext): Promise<AdministrativeUnit | null> {
+    return ctx.loaders.unit.load(citizen.residenceId);
+  }
+
+  @FieldResolver(() => Household, { nullable: true, description: 'The household the citizen is registered in (hộ gia đình). [basic]' })
+  household(@Root() citizen: Citizen, @Ctx() ctx: PopulationContext): Promise<Household | null> {
+    return ctx.loaders.household.load(citizen.householdId);
+  }
+}
