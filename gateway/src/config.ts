@@ -11,8 +11,14 @@ export interface GatewayConfig {
   supergraphPath: string;
   /** Routing URL overrides per subgraph name (`<NAME>_URL`), e.g. when ports are not the defaults. */
   subgraphUrls: Record<string, string>;
-  /** Milliseconds a subgraph call may take before it fails. */
+  /** Milliseconds a subgraph call may take before it fails (SUBGRAPH_TIMEOUT_MS). */
   subgraphTimeoutMs: number;
+  /** Per-subgraph time limits (`<NAME>_TIMEOUT_MS`), overriding subgraphTimeoutMs. */
+  subgraphTimeouts?: Record<string, number>;
+  /** Retries of a failed query call (SUBGRAPH_MAX_RETRIES, default 2; never for mutations). */
+  subgraphMaxRetries?: number;
+  /** Milliseconds an open circuit waits before a probe call (SUBGRAPH_BREAKER_RESET_MS, default 5000). */
+  breakerResetMs?: number;
   development: boolean;
   /** Milliseconds in-flight requests get to finish on SIGTERM. */
   shutdownTimeoutMs: number;
@@ -54,6 +60,11 @@ export function gatewayConfig(subgraphNames: readonly string[], env: Env = proce
     supergraphPath: path.resolve(env.SUPERGRAPH_PATH || 'schema/supergraph.graphql'),
     subgraphUrls: subgraphUrlOverrides(subgraphNames, env),
     subgraphTimeoutMs: parsePositiveInt('SUBGRAPH_TIMEOUT_MS', env.SUBGRAPH_TIMEOUT_MS, 10_000),
+    subgraphTimeouts: Object.fromEntries(
+      subgraphNames.filter((name) => env[envName(name, 'TIMEOUT_MS')]).map((name) => [name, parsePositiveInt(envName(name, 'TIMEOUT_MS'), env[envName(name, 'TIMEOUT_MS')], 10_000)]),
+    ),
+    subgraphMaxRetries: env.SUBGRAPH_MAX_RETRIES === '0' ? 0 : parsePositiveInt('SUBGRAPH_MAX_RETRIES', env.SUBGRAPH_MAX_RETRIES, 2),
+    breakerResetMs: parsePositiveInt('SUBGRAPH_BREAKER_RESET_MS', env.SUBGRAPH_BREAKER_RESET_MS, 5_000),
     development: env.NODE_ENV === 'development',
     shutdownTimeoutMs: shutdownTimeoutMs(env),
   };

@@ -11,7 +11,7 @@ import { createMetricsRegistry, injectTraceHeaders, logRequests, metricsHandler,
 import type { GatewayConfig } from './config';
 import { formatGatewayError, handleBadRequestBody } from './errors';
 import { MetricsPlugin } from './plugins/metrics';
-import { createSubgraphAgent, SubgraphDataSource } from './subgraph-calls';
+import { createSubgraphAgent, DEFAULT_BREAKER_OPTIONS, SubgraphDataSource } from './subgraph-calls';
 
 export interface RunningGateway {
   url: string;
@@ -45,7 +45,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       const source = new SubgraphDataSource({
         name,
         url: config.subgraphUrls[name] ?? url!,
-        timeoutMs: config.subgraphTimeoutMs,
+        timeoutMs: config.subgraphTimeouts?.[name] ?? config.subgraphTimeoutMs,
+        maxRetries: config.subgraphMaxRetries,
+        breaker: { ...DEFAULT_BREAKER_OPTIONS, resetTimeoutMs: config.breakerResetMs ?? DEFAULT_BREAKER_OPTIONS.resetTimeoutMs },
         agent,
         decorateHeaders: injectTraceHeaders,
         onCallFinished: metrics.onSubgraphCall,

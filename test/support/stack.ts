@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import path from 'node:path';
+import type { GatewayConfig } from '../../gateway/src/config';
 import { startGateway, RunningGateway } from '../../gateway/src/gateway';
 import { BUILT_IN_SUBGRAPHS, loadSubgraph } from '../../subgraphs/catalog';
 import { RunningSubgraph, startSubgraph } from '../../subgraphs/kit';
@@ -15,9 +16,16 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(): Promise<Stack> {
+export interface StackOptions {
+  /** Gateway settings that differ from the test defaults (e.g. a subgraph URL pointing at a fake). */
+  gateway?: Partial<GatewayConfig>;
+  /** Subgraphs to start (default: all built-in ones). */
+  subgraphs?: readonly string[];
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const subgraphs: Record<string, RunningSubgraph> = {};
-  for (const name of BUILT_IN_SUBGRAPHS) {
+  for (const name of options.subgraphs ?? BUILT_IN_SUBGRAPHS) {
     subgraphs[name] = await startSubgraph(loadSubgraph(name), { config: { port: 0 }, seedIfEmpty: false });
   }
   const gateway = await startGateway({
@@ -28,6 +36,8 @@ export async function startStack(): Promise<Stack> {
     subgraphTimeoutMs: 10_000,
     development: false,
     shutdownTimeoutMs: 5_000,
+    ...options.gateway,
+    subgraphUrls: { ...Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])), ...options.gateway?.subgraphUrls },
   });
   return {
     gatewayUrl: gateway.url,

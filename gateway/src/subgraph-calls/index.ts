@@ -9,7 +9,8 @@ import { readGraphQLBody } from './response-body';
 import { RetryBudget } from './retry-budget';
 
 export { SubgraphFailureCode } from './failures';
-export type { BreakerState } from './circuit-breaker';
+export { DEFAULT_BREAKER_OPTIONS } from './circuit-breaker';
+export type { BreakerOptions, BreakerState } from './circuit-breaker';
 
 export interface SubgraphDataSourceOptions {
   name: string;
