@@ -32,7 +32,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     port: 0,
     host: '127.0.0.1',
     supergraphPath: path.resolve(__dirname, '../../schema/supergraph.graphql'),
-    subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
     subgraphTimeoutMs: 10_000,
     development: false,
     shutdownTimeoutMs: 5_000,
