@@ -17,3 +17,5 @@ export * from './telemetry';
 export * from './seed/identities';
 export * from './seed/random';
 export * from './project-root';
+export * from './search-text';
+export * from './sql';

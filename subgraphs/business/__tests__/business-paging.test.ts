@@ -1,6 +1,6 @@
 import { childrenOf, PROVINCE_ID, RunningSubgraph, unitById } from '../../kit';
 import { postGraphQL } from '../../../test/support/graphql-client';
-import { searchText } from '../search-text';
+import { searchText } from '../../kit/search-text';
 import { allBusinesses, BusinessNode, queryData, startBusiness } from './harness';
 
 const PAGE = `query($filter: BusinessFilter, $first: Int, $after: String) {

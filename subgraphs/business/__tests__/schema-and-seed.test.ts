@@ -2,7 +2,7 @@ import { buildSchema, isInputObjectType, isObjectType, parse } from 'graphql';
 import { buildFederatedSchema, FULL_SCALE, scaled, unitById, AdministrativeLevel } from '../../kit';
 import { subgraph } from '..';
 import { BusinessStatus } from '../entities/enums';
-import { searchText } from '../search-text';
+import { searchText } from '../../kit/search-text';
 import { generateBusinesses } from '../seed/businesses';
 import { VSIC_CLASSES, VSIC_SECTIONS } from '../seed/vsic-2018';
 

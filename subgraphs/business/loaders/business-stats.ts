@@ -4,7 +4,7 @@ import { AdministrativeLevel, PROVINCE_ID, StatsScope, unitById } from '../../ki
 import { Business } from '../entities/business';
 import { BusinessStatus } from '../entities/enums';
 import { BusinessStats, emptyStats } from '../types/business-stats';
-import { qualifiedTable } from './table';
+import { qualifiedTable } from '../../kit/sql';
 
 /** Loader key of one unit's stats: `<unitId>|<scope>`. */
 export function statsKey(unitId: string, scope: StatsScope): string {

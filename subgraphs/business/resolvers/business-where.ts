@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { AdministrativeLevel, BadUserInputError, unitById } from '../../kit';
 import { Business } from '../entities/business';
-import { searchText } from '../search-text';
+import { searchText } from '../../kit/search-text';
 import type { BusinessFilter } from '../types/business-filter';
 
 export const SECTION_RE = /^[A-U]$/;

@@ -12,7 +12,7 @@ import {
 } from '../../kit';
 import type { Business } from '../entities/business';
 import { BusinessStatus, LegalForm } from '../entities/enums';
-import { searchText } from '../search-text';
+import { searchText } from '../../kit/search-text';
 import { companyName } from './names';
 import { VSIC_CLASSES, VsicClass } from './vsic-2018';
 

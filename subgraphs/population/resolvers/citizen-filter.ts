@@ -4,7 +4,7 @@ import { AdministrativeLevel, BadUserInputError } from '../../kit';
 import type { PopulationContext } from '../context';
 import { Citizen } from '../entities/citizen.entity';
 import { Gender } from '../entities/gender';
-import { searchText } from '../search-text';
+import { searchText } from '../../kit/search-text';
 
 const MIN_NAME_SEARCH = 2;
 const MAX_NAME_SEARCH = 100;

@@ -10,7 +10,7 @@ import {
   scaled,
 } from '../../kit';
 import { Gender } from '../entities/gender';
-import { searchText } from '../search-text';
+import { searchText } from '../../kit/search-text';
 import { apportion } from './apportion';
 import { CccdIssuer } from './cccd';
 import { householdId } from './household-id';
