@@ -1,7 +1,7 @@
 import type { SubgraphDefinition } from './kit';
 
 /** The built-in subgraphs, in start order. Each folder's index.ts exports `subgraph`. */
-export const BUILT_IN_SUBGRAPHS = ['population', 'business', 'dossiers', 'indicators'] as const;
+export const BUILT_IN_SUBGRAPHS = ['population', 'business', 'dossiers', 'indicators', 'access'] as const;
 export type BuiltInSubgraph = (typeof BUILT_IN_SUBGRAPHS)[number];
 
 /** Loads one subgraph's definition lazily, so a process pays only for what it runs. */

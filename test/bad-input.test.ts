@@ -1,13 +1,18 @@
 import { taxCodeCheckDigit } from '../subgraphs/kit/identifiers';
+import { grantedHeaders } from './support/access';
 import { postGraphQL } from './support/graphql-client';
 import { startStack, Stack } from './support/stack';
 
 // The contract's input rules, enforced end to end: malformed identifiers and oversized pages
 // are BAD_USER_INPUT, well-formed unknown ones are null, and nothing a client sends is a 500.
 
+// Lookups by CCCD are personal (citizenByCccd is [basic]): the caller is a granted agency, so that
+// the input rules, not the access rules, answer.
 let stack: Stack;
+let headers: Record<string, string>;
 beforeAll(async () => {
   stack = await startStack();
+  headers = await grantedHeaders();
 });
 afterAll(async () => {
   await stack?.stop();
@@ -26,7 +31,7 @@ test.each([
   ['a negative first', `{ businesses(first: -1) { totalCount } }`],
   ['a forged cursor', `{ dossiers(first: 5, after: "bm90LWEtY3Vyc29y") { totalCount } }`],
 ])('%s is BAD_USER_INPUT', async (_case, query) => {
-  const res = await postGraphQL(stack.gatewayUrl, query);
+  const res = await postGraphQL(stack.gatewayUrl, query, undefined, headers);
   expect(res.status).toBeLessThan(500);
   expect(codes(res)).toContain('BAD_USER_INPUT');
   for (const error of res.errors ?? []) expect(error.message.length).toBeGreaterThan(10);
@@ -56,6 +61,7 @@ test('well-formed but unknown identifiers are null without errors', async () => 
     stack.gatewayUrl,
     `query($taxCode: ID!) { citizenByCccd(cccd: "079399999999") { id } business(taxCode: $taxCode) { name } dossier(code: "000.00.21.H09-231204-9999") { code } administrativeUnit(id: "99999") { id } }`,
     { taxCode },
+    headers,
   );
   expect(res.errors).toBeUndefined();
   expect(res.data).toEqual({ citizenByCccd: null, business: null, dossier: null, administrativeUnit: null });

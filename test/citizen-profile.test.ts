@@ -1,3 +1,4 @@
+import { grantedHeaders } from './support/access';
 import { postGraphQL } from './support/graphql-client';
 import { startStack, Stack } from './support/stack';
 
@@ -19,9 +20,12 @@ const PROFILE = /* GraphQL */ `
     }
   }`;
 
+// Personal data: read as an agency whose grant covers it (basic data and Citizen.ethnicity), for its purpose.
 let stack: Stack;
+let headers: Record<string, string>;
 beforeAll(async () => {
   stack = await startStack();
+  headers = await grantedHeaders();
 });
 afterAll(async () => {
   await stack?.stop();
@@ -32,7 +36,7 @@ async function representativeWithDossiers(): Promise<string> {
   let after: string | null = null;
   for (let page = 0; page < 20; page += 1) {
     const res: any = await postGraphQL(stack.gatewayUrl, `query($after: String) { businesses(first: 100, after: $after) {
-      edges { node { legalRepresentative { id dossiers(first: 1) { totalCount } } } } pageInfo { endCursor hasNextPage } } }`, { after });
+      edges { node { legalRepresentative { id dossiers(first: 1) { totalCount } } } } pageInfo { endCursor hasNextPage } } }`, { after }, headers);
     expect(res.errors).toBeUndefined();
     const found = res.data.businesses.edges.find((e: any) => e.node.legalRepresentative?.dossiers?.totalCount > 0);
     if (found) return found.node.legalRepresentative.id;
@@ -44,7 +48,7 @@ async function representativeWithDossiers(): Promise<string> {
 
 test('a citizen profile joins person, residence, household, businesses and dossiers in one request', async () => {
   const id = await representativeWithDossiers();
-  const res = await postGraphQL(stack.gatewayUrl, PROFILE, { id });
+  const res = await postGraphQL(stack.gatewayUrl, PROFILE, { id }, headers);
   expect(res.status).toBe(200);
   expect(res.errors).toBeUndefined();
   const citizen = res.data.citizen;
@@ -70,7 +74,7 @@ test('a citizen profile joins person, residence, household, businesses and dossi
 });
 
 test('an unknown citizen id is null, not an error', async () => {
-  const res = await postGraphQL(stack.gatewayUrl, `{ citizen(id: "C-NOT-THERE") { id fullName } }`);
+  const res = await postGraphQL(stack.gatewayUrl, `{ citizen(id: "C-NOT-THERE") { id fullName } }`, undefined, headers);
   expect(res.errors).toBeUndefined();
   expect(res.data.citizen).toBeNull();
 });

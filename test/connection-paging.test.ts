@@ -1,3 +1,4 @@
+import { grantedHeaders } from './support/access';
 import { postGraphQL } from './support/graphql-client';
 import { startStack, Stack } from './support/stack';
 
@@ -47,7 +48,7 @@ test.each([
 });
 
 test('cursors are opaque: they reveal no personal data', async () => {
-  const res = await postGraphQL(stack.gatewayUrl, `{ citizens(first: 3) { edges { cursor node { id cccd fullName } } } }`);
+  const res = await postGraphQL(stack.gatewayUrl, `{ citizens(first: 3) { edges { cursor node { id cccd fullName } } } }`, undefined, await grantedHeaders());
   expect(res.errors).toBeUndefined();
   for (const { cursor, node } of res.data.citizens.edges) {
     const decoded = Buffer.from(cursor, 'base64url').toString('utf8');

@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { ConfigError, DEFAULT_PORTS, envName, parsePort } from '../../subgraphs/kit/config';
 import { shutdownTimeoutMs } from '../../subgraphs/kit/shutdown';
+import { signingSecretFor } from '../../subgraphs/kit/signature';
+import { accessConfig, AccessConfig } from './plugins/access/config';
+import { requestLimitsConfig, RequestLimitsConfig } from './plugins/limits/config';
 
 /** The gateway's configuration, read once from the environment and validated at start. */
 export interface GatewayConfig {
@@ -22,6 +25,52 @@ export interface GatewayConfig {
   development: boolean;
   /** Milliseconds in-flight requests get to finish on SIGTERM. */
   shutdownTimeoutMs: number;
+  /** Tokens, grants and access records (plugins/access/config.ts); read from the environment when absent. */
+  access?: AccessConfig;
+  /** Body size, rate limits, persisted operations and operation limits (plugins/LIMITS.md); read from the environment when absent. */
+  requestLimits?: RequestLimitsConfig;
+  /** HMAC secret per subgraph for signing its calls (`<NAME>_SIGNING_SECRET`, else SUBGRAPH_SIGNING_SECRET); read from the environment when absent. */
+  subgraphSigningSecrets?: Record<string, string>;
+  /** Follow the schema registry's current supergraph (REGISTRY_URL); unset: serve supergraphPath as a static file. */
+  registry?: GatewayRegistryConfig;
+}
+
+/** How the gateway follows the registry (see supergraph-source/ and plugins/usage-reporting/). */
+export interface GatewayRegistryConfig {
+  /** REGISTRY_URL, e.g. http://127.0.0.1:4100. */
+  url: string;
+  /** REGISTRY_TOKEN: a gateway token from the registry administrator (bdg gateway token). */
+  token: string;
+  /** Where the last good supergraph is kept: `<DATA_DIR>/gateway`. */
+  stateDir: string;
+  /** Milliseconds between attempts while the registry is down (REGISTRY_RETRY_MS, default 5000). */
+  retryIntervalMs: number;
+  /** Seconds a long-poll may be held (REGISTRY_LONG_POLL_S, default 25). */
+  longPollSeconds: number;
+  /** Health-check a new version's subgraphs before switching (SUPERGRAPH_HEALTH_CHECK=true; default false). */
+  healthCheck: boolean;
+  /** Milliseconds between usage reports (USAGE_REPORT_INTERVAL_MS, default 5000); null when USAGE_REPORTING=off. */
+  usageReportIntervalMs: number | null;
+}
+
+/** The signing secret of every subgraph, or a ConfigError naming the variables to set. */
+export function subgraphSigningSecrets(names: readonly string[], env: Env = process.env, required = true): Record<string, string> {
+  const secrets: Record<string, string> = {};
+  for (const name of names) {
+    const secret = signingSecretFor(name, env);
+    if (!secret && !required) continue;
+    if (!secret) {
+      const dataDir = path.resolve(env.DATA_DIR || 'data');
+      throw new ConfigError(
+        `${envName(name, 'SIGNING_SECRET')} (or SUBGRAPH_SIGNING_SECRET) is not set: the gateway signs every call to the ${name} subgraph with the secret it shares with it. ` +
+          (env.REGISTRY_URL
+            ? `The registry at REGISTRY_URL issued none for "${name}" (GET /gateway/subgraph-secrets) and none is saved in ${path.join(dataDir, 'gateway', 'subgraph-secrets.json')}: publish the subgraph through the registry, or set the variable.`
+            : `Set it, or follow the schema registry (REGISTRY_URL and REGISTRY_TOKEN, as "npm start" does): the gateway then takes the secret the registry issued to each subgraph.`),
+      );
+    }
+    secrets[name] = secret;
+  }
+  return secrets;
 }
 
 type Env = Record<string, string | undefined>;
@@ -53,6 +102,23 @@ export function subgraphUrlOverrides(names: readonly string[], env: Env = proces
   return urls;
 }
 
+/** The registry settings, or undefined when REGISTRY_URL is unset (static supergraph file, as before). */
+export function gatewayRegistryConfig(env: Env = process.env): GatewayRegistryConfig | undefined {
+  if (!env.REGISTRY_URL) return undefined;
+  if (!env.REGISTRY_TOKEN) throw new ConfigError('REGISTRY_TOKEN must be set with REGISTRY_URL: a gateway token issued by the registry administrator ("bdg gateway token"; npm start issues one)');
+  if (env.SUPERGRAPH_HEALTH_CHECK && !['true', 'false'].includes(env.SUPERGRAPH_HEALTH_CHECK)) throw new ConfigError(`SUPERGRAPH_HEALTH_CHECK must be true or false, got "${env.SUPERGRAPH_HEALTH_CHECK}"`);
+  if (env.USAGE_REPORTING && !['on', 'off'].includes(env.USAGE_REPORTING)) throw new ConfigError(`USAGE_REPORTING must be on or off, got "${env.USAGE_REPORTING}"`);
+  return {
+    url: parseUrl('REGISTRY_URL', env.REGISTRY_URL).replace(/\/+$/, ''),
+    token: env.REGISTRY_TOKEN,
+    stateDir: path.join(path.resolve(env.DATA_DIR || 'data'), 'gateway'),
+    retryIntervalMs: parsePositiveInt('REGISTRY_RETRY_MS', env.REGISTRY_RETRY_MS, 5_000),
+    longPollSeconds: parsePositiveInt('REGISTRY_LONG_POLL_S', env.REGISTRY_LONG_POLL_S, 25),
+    healthCheck: env.SUPERGRAPH_HEALTH_CHECK === 'true',
+    usageReportIntervalMs: env.USAGE_REPORTING === 'off' ? null : parsePositiveInt('USAGE_REPORT_INTERVAL_MS', env.USAGE_REPORT_INTERVAL_MS, 5_000),
+  };
+}
+
 export function gatewayConfig(subgraphNames: readonly string[], env: Env = process.env): GatewayConfig {
   return {
     port: parsePort('GATEWAY_PORT', env.GATEWAY_PORT, DEFAULT_PORTS.gateway),
@@ -67,5 +133,10 @@ export function gatewayConfig(subgraphNames: readonly string[], env: Env = proce
     breakerResetMs: parsePositiveInt('SUBGRAPH_BREAKER_RESET_MS', env.SUBGRAPH_BREAKER_RESET_MS, 5_000),
     development: env.NODE_ENV === 'development',
     shutdownTimeoutMs: shutdownTimeoutMs(env),
+    access: accessConfig(env),
+    requestLimits: requestLimitsConfig(env),
+    // Following a registry, the secrets come from it; those in the environment are the fallback.
+    subgraphSigningSecrets: subgraphSigningSecrets(subgraphNames, env, !env.REGISTRY_URL),
+    registry: gatewayRegistryConfig(env),
   };
 }

@@ -9,9 +9,19 @@ import { createLogger } from '../../subgraphs/kit/logger';
 import { closeGracefully } from '../../subgraphs/kit/shutdown';
 import { createMetricsRegistry, injectTraceHeaders, logRequests, metricsHandler, traceRequests } from '../../subgraphs/kit/telemetry';
 import type { GatewayConfig } from './config';
-import { formatGatewayError, handleBadRequestBody } from './errors';
+import { formatGatewayError, handleBadRequestBody, UnresolvableOperationPlugin } from './errors';
 import { MetricsPlugin } from './plugins/metrics';
+import { accessConfig } from './plugins/access/config';
+import { setupAccess } from './plugins/access/setup';
+import { requestLimitsConfig } from './plugins/limits/config';
+import { refuseDeepNesting } from './plugins/limits/nesting';
+import { setupRequestLimits } from './plugins/limits/setup';
+import { rememberClientAddress } from './plugins/rate-limit';
 import { createSubgraphAgent, DEFAULT_BREAKER_OPTIONS, SubgraphDataSource } from './subgraph-calls';
+import { subgraphSigningSecrets } from './config';
+import { subgraphSigner } from './subgraph-signing';
+import { RegistrySupergraphSource } from './supergraph-source';
+import { UsageReportingPlugin } from './plugins/usage-reporting';
 
 export interface RunningGateway {
   url: string;
@@ -20,8 +30,6 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-/** Upper bound on tokens in one document: graphql-js overflows its stack on very deep input. */
-const MAX_DOCUMENT_TOKENS = 15_000;
 
 function loadSupergraph(path: string): string {
   try {
@@ -33,23 +41,41 @@ function loadSupergraph(path: string): string {
 
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const log = createLogger('gateway');
-  const supergraphSdl = loadSupergraph(config.supergraphPath);
+  // With REGISTRY_URL: follow the registry's current version (falling back to the last good or
+  // the committed supergraph); without: serve the static file.
+  const supergraphSource = config.registry
+    ? new RegistrySupergraphSource({ registryUrl: config.registry.url, token: config.registry.token, stateDir: config.registry.stateDir, fallbackPath: config.supergraphPath, retryIntervalMs: config.registry.retryIntervalMs, longPollSeconds: config.registry.longPollSeconds, healthCheck: config.registry.healthCheck, log })
+    : undefined;
+  const supergraphSdl = supergraphSource ? await supergraphSource.load() : loadSupergraph(config.supergraphPath);
+  const usage = config.registry?.usageReportIntervalMs ? UsageReportingPlugin({ registryUrl: config.registry.url, token: config.registry.token, intervalMs: config.registry.usageReportIntervalMs, log }) : undefined;
   const registry = createMetricsRegistry('gateway');
   const agent = createSubgraphAgent();
   const dataSources = new Map<string, SubgraphDataSource>();
   const metrics = MetricsPlugin({ registry, supergraphSdl, dataSources });
+  // identify (token → caller), check (grants × purpose × classification), record (access records)
+  const access = await setupAccess(config.access ?? accessConfig(), supergraphSource ? () => supergraphSource.supergraphSdl : supergraphSdl, log);
+  // admit (body size, rate limit, trusted documents) and check (introspection, depth, aliases, cost)
+  const limitsConfig = config.requestLimits ?? requestLimitsConfig();
+  const limits = await setupRequestLimits(limitsConfig, supergraphSdl, config.development, log);
 
   const gateway = new ApolloGateway({
-    supergraphSdl,
+    supergraphSdl: supergraphSource ? supergraphSource.hook : supergraphSdl,
     buildService: ({ name, url }) => {
+      const routingUrl = config.subgraphUrls[name] ?? url!;
+      const sign = subgraphSigner(routingUrl, supergraphSource?.signingSecret(name) ?? config.subgraphSigningSecrets?.[name] ?? subgraphSigningSecrets([name])[name]);
       const source = new SubgraphDataSource({
         name,
-        url: config.subgraphUrls[name] ?? url!,
+        url: routingUrl,
         timeoutMs: config.subgraphTimeouts?.[name] ?? config.subgraphTimeoutMs,
         maxRetries: config.subgraphMaxRetries,
         breaker: { ...DEFAULT_BREAKER_OPTIONS, resetTimeoutMs: config.breakerResetMs ?? DEFAULT_BREAKER_OPTIONS.resetTimeoutMs },
         agent,
-        decorateHeaders: injectTraceHeaders,
+        decorateHeaders: (headers, body, options) => {
+          injectTraceHeaders(headers);
+          access.forwardCaller(headers, options);
+          // Last: the signature covers the caller headers as finally sent.
+          sign(headers, body, options);
+        },
         onCallFinished: metrics.onSubgraphCall,
       });
       dataSources.set(name, source);
@@ -60,9 +86,15 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     gateway,
     introspection: true,
     includeStacktraceInErrorResponses: config.development,
-    parseOptions: { maxTokens: MAX_DOCUMENT_TOKENS },
+    // index.ts stops the gateway on SIGTERM (in-flight requests first): Apollo's own handler
+    // would stop it concurrently and re-raise the signal, so the exit would not be 0.
+    stopOnTerminationSignals: false,
+    // graphql-js overflows its stack on very deep input: bound the tokens of one document.
+    parseOptions: { maxTokens: limitsConfig.operation.maxTokens },
+    persistedQueries: limits.persistedQueries,
+    csrfPrevention: true,
     formatError: formatGatewayError(log, config.development),
-    plugins: [metrics.plugin],
+    plugins: [metrics.plugin, UnresolvableOperationPlugin(), ...limits.plugins, ...(usage ? [usage] : []), access.plugin],
   });
   await apollo.start();
 
@@ -74,12 +106,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   // Ready while a supergraph is loaded. Subgraph states are reported but do not make the gateway
   // unready: one dead subgraph must not take every replica out of rotation.
   app.get('/readyz', (_req, res) => {
-    const subgraphs = Object.fromEntries([...dataSources].map(([name, source]) => [name, source.state === 'closed' ? 'up' : source.state]));
+    const subgraphs = Object.fromEntries([...dataSources].map(([name, source]) => [name, source.health()]));
     const ready = dataSources.size > 0 && !shuttingDown;
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', subgraphs });
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', subgraphs, supergraph_version: supergraphSource?.state?.version ?? null });
   });
   app.get('/metrics', metricsHandler(registry));
-  app.use('/graphql', traceRequests('gateway'), logRequests(log), express.json({ limit: '1mb' }), handleBadRequestBody, expressMiddleware(apollo));
+  app.use('/graphql', traceRequests('gateway'), logRequests(log), express.json({ limit: limitsConfig.maxBodyBytes }), handleBadRequestBody, refuseDeepNesting(limitsConfig.operation.maxDepth), rememberClientAddress, expressMiddleware(apollo, { context: access.context }));
 
   const server = http.createServer(app);
   await new Promise<void>((resolve, reject) => {
@@ -97,7 +129,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       shuttingDown = true;
       await closeGracefully(server, config.shutdownTimeoutMs);
       await apollo.stop();
-      await agent.close();
+      // Every client request has ended (or was cut at the deadline): a subgraph call still
+      // running belongs to none, so it is dropped rather than awaited (close() would wait).
+      await agent.destroy();
+      await access.stop();
+      await limits.stop();
       log.info('gateway stopped');
     })());
   return { url, port, stop };

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { BUILT_IN_SUBGRAPHS } from '../../subgraphs/catalog';
-import { initTracing } from '../../subgraphs/kit/telemetry';
+import { initTracing, shutdownTracing } from '../../subgraphs/kit/telemetry';
 import { gatewayConfig } from './config';
 import { startGateway } from './gateway';
 
@@ -11,7 +11,8 @@ async function main(): Promise<void> {
   // Tell a supervising launcher (npm start) where the gateway listens.
   process.send?.({ type: 'ready', name: 'gateway', url: running.url });
   const shutdown = () => {
-    running.stop().then(
+    // Spans still buffered are flushed (OTLP) before the process ends.
+    running.stop().then(() => shutdownTracing()).then(
       () => process.exit(0),
       () => process.exit(1),
     );

@@ -15,6 +15,12 @@ export interface SubgraphConfig {
   database: DatabaseConfig;
   /** Fraction of the province the seed generates when the database is empty (0.01 = 1%). */
   seedScale: number;
+  /** Secret shared with the gateway (default: `<NAME>_SIGNING_SECRET`, else SUBGRAPH_SIGNING_SECRET; see signature.ts). */
+  signingSecret?: string;
+  /** Refuse requests the gateway did not sign (default: SUBGRAPH_SIGNATURE_CHECKS, "on"). */
+  signatureChecks?: boolean;
+  /** Oldest signature accepted, in ms (default: SIGNATURE_MAX_AGE_MS, 30,000). */
+  signatureMaxAgeMs?: number;
 }
 
 /** Default ports of the local setup; every one can be changed by its variable. */
@@ -24,6 +30,7 @@ export const DEFAULT_PORTS: Record<string, number> = {
   business: 4002,
   dossiers: 4003,
   indicators: 4004,
+  access: 4005,
 };
 
 export const DEFAULT_SEED_SCALE = 0.01;

@@ -2,13 +2,16 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLFieldResolver, GraphQLSchema, parse } from 'graphql';
 import { buildSchema, createResolversMap, NonEmptyArray } from 'type-graphql';
+import { CLASSIFICATION_SPEC_URL, CLASSIFIED_DIRECTIVE_NAME, ClassifiedDirective } from './classification';
 import { BigIntScalar, DateScalar, DateTimeScalar } from './scalars';
 
 /** The one place that says which Federation version and directives every subgraph uses. */
 const FEDERATION_LINK = `extend schema @link(
   url: "https://specs.apollo.dev/federation/v2.5"
   import: ["@key", "@shareable", "@external", "@requires", "@provides", "@extends", "@inaccessible", "@tag", "@override", "@composeDirective", "@interfaceObject"]
-)`;
+)
+extend schema @link(url: "${CLASSIFICATION_SPEC_URL}", import: ["@${CLASSIFIED_DIRECTIVE_NAME}"])
+  @composeDirective(name: "@${CLASSIFIED_DIRECTIVE_NAME}")`;
 
 export type ReferenceResolver = (reference: Record<string, unknown>, context: any, info: any) => unknown;
 
@@ -31,6 +34,8 @@ async function buildTypeGraphQLSchema(options: SubgraphSchemaOptions): Promise<G
     // Subgraphs may have no Query type of their own; composition checks the whole graph.
     skipCheck: true,
     validate: false,
+    // The classification directive (kit/classification.ts) travels into the supergraph.
+    directives: [ClassifiedDirective],
     scalarsMap: [
       { type: Date, scalar: DateTimeScalar },
       { type: BigInt, scalar: BigIntScalar },

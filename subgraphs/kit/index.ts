@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 export * from './admin-units';
+export * from './classification';
 export * from './config';
 export * from './errors';
 export * from './federation';
@@ -19,3 +20,5 @@ export * from './seed/random';
 export * from './project-root';
 export * from './search-text';
 export * from './sql';
+export * from './signature';
+export * from './gateway-only';

@@ -1,6 +1,7 @@
 import { ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { BadUserInputError } from './errors';
 import { PageInfo } from './shared-types';
+import { BasicPersonal, Public, SensitivePersonal } from './classification';
 
 /** The contract's paging rules: `first` defaults to 20; above 100 is BAD_USER_INPUT. */
 export const DEFAULT_PAGE_SIZE = 20;
@@ -73,21 +74,26 @@ export function toConnection<T>(rows: T[], page: PageRequest, keyOf: (row: T) =>
 export function ConnectionType<T extends object>(node: ClassType<T>, name: string) {
   @ObjectType(`${name}Edge`, { description: `An edge of a ${name} connection.` })
   class Edge {
+    @Public()
     @Field({ description: 'Opaque cursor of this edge; pass it as `after` to continue after it.' })
     cursor!: string;
 
+    @Public()
     @Field(() => node, { description: `The ${name}.` })
     node!: T;
   }
 
   @ObjectType(`${name}ConnectionBase`, { description: `A page of ${name} items.` })
   abstract class ConnectionBase implements Connection<T> {
+    @Public()
     @Field(() => [Edge], { description: 'The edges of this page, in the default stable order.' })
     edges!: Edge[];
 
+    @Public()
     @Field(() => PageInfo, { description: 'Where this page stands in the whole list.' })
     pageInfo!: PageInfo;
 
+    @Public()
     @Field(() => Int, { description: 'Number of items in the whole list (all pages), under the same filter.' })
     totalCount!: number;
   }

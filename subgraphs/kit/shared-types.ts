@@ -1,4 +1,5 @@
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { BasicPersonal, Public, SensitivePersonal } from './classification';
 
 // Value types that several subgraphs expose. Federation requires them to be identical
 // everywhere, so they are declared once, here.
@@ -34,15 +35,19 @@ registerEnumType(StatsScope, {
 @Directive('@shareable')
 @ObjectType({ description: 'Relay page information for a connection.' })
 export class PageInfo {
+  @Public()
   @Field({ description: 'True when more items follow this page.' })
   hasNextPage!: boolean;
 
+  @Public()
   @Field({ description: 'True when items precede this page (an `after` cursor was given).' })
   hasPreviousPage!: boolean;
 
+  @Public()
   @Field(() => String, { nullable: true, description: 'Cursor of the first edge of this page.' })
   startCursor!: string | null;
 
+  @Public()
   @Field(() => String, { nullable: true, description: 'Cursor of the last edge; pass it as `after` for the next page.' })
   endCursor!: string | null;
 }
@@ -50,9 +55,11 @@ export class PageInfo {
 @Directive('@shareable')
 @ObjectType({ description: 'A count of items sharing one key (e.g. a VSIC section letter).' })
 export class CountByKey {
+  @Public()
   @Field({ description: 'The grouping key.' })
   key!: string;
 
+  @Public()
   @Field(() => Int, { description: 'Number of items with this key.' })
   count!: number;
 }

@@ -6,18 +6,22 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { EntityClass, EntityManager } from '@mikro-orm/core';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
-import { subgraphConfig, SubgraphConfig } from './config';
+import { ConfigError, envName, subgraphConfig, SubgraphConfig } from './config';
 import { ErrorCode } from './errors';
+import { keepRawBody, requireGatewaySignature, signedCallerOf } from './gateway-only';
 import { buildFederatedSchema, SubgraphSchemaOptions } from './federation';
 import { createLogger, Logger } from './logger';
 import { Database, openDatabase } from './orm';
 import { closeGracefully, shutdownTimeoutMs } from './shutdown';
-import { createMetricsRegistry, httpMetrics, initTracing, logRequests, metricsHandler, traceRequests } from './telemetry';
+import { SignedCaller, signatureChecksFor, signatureMaxAgeMs, signingSecretFor } from './signature';
+import { createMetricsRegistry, httpMetrics, initTracing, logRequests, shutdownTracing, metricsHandler, traceRequests } from './telemetry';
 
 /** What every resolver gets: a fresh entity manager fork and fresh loaders, per request. */
 export interface SubgraphContext<L> {
   em: EntityManager;
   loaders: L;
+  /** The caller as the gateway signed it (x-caller-* headers); anonymous: no sub, no agency, no scopes. */
+  caller: SignedCaller;
 }
 
 /** Everything that makes one subgraph; the kit turns it into a running service. */
@@ -38,6 +42,11 @@ export interface RunningSubgraph {
   url: string;
   port: number;
   database: Database;
+  /** Requests that reached /graphql (admitted or refused) since start or the last reset. */
+  graphqlRequests(): number;
+  resetGraphqlRequests(): void;
+  /** The signed caller of the latest admitted request (diagnostics and tests). */
+  lastCaller(): SignedCaller | undefined;
   stop(): Promise<void>;
 }
 
@@ -75,6 +84,14 @@ export async function seedIfEmpty<L>(definition: SubgraphDefinition<L>, database
 export async function startSubgraph<L>(definition: SubgraphDefinition<L>, options: StartOptions = {}): Promise<RunningSubgraph> {
   const config = { ...subgraphConfig(definition.name), ...options.config };
   const log = createLogger(definition.name);
+  const signatureChecks = config.signatureChecks ?? signatureChecksFor(definition.name);
+  const signingSecret = config.signingSecret ?? signingSecretFor(definition.name);
+  if (signatureChecks && !signingSecret) {
+    throw new ConfigError(
+      `${envName(definition.name, 'SIGNING_SECRET')} (or SUBGRAPH_SIGNING_SECRET) is not set: the ${definition.name} subgraph answers only requests the gateway signed with this shared secret. Set it for both, or set SUBGRAPH_SIGNATURE_CHECKS=off to accept unsigned requests (never in production).`,
+    );
+  }
+  if (!signatureChecks) log.warn('signature checks are OFF: this subgraph accepts unsigned requests as anonymous callers');
   const database = await openDatabase(config.database, definition.entities);
   if (options.seedIfEmpty ?? true) await seedIfEmpty(definition, database, config.seedScale, log);
 
@@ -84,6 +101,9 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema,
     includeStacktraceInErrorResponses: DEVELOPMENT,
+    // The process stops itself on SIGTERM (closeGracefully, then the database): Apollo's own
+    // handler would stop it concurrently and re-raise the signal, so the exit would not be 0.
+    stopOnTerminationSignals: false,
     formatError: formatError(log, definition.name),
     // Federated tracing (ftv1) is only for Apollo's hosted usage reporting, which is not used here.
     plugins: [
@@ -119,15 +139,24 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     }
   });
   app.get('/metrics', metricsHandler(registry));
+  let graphqlRequests = 0;
+  let lastCaller: SignedCaller | undefined;
   app.use(
     '/graphql',
+    (_req, _res, next) => {
+      graphqlRequests += 1;
+      next();
+    },
     traceRequests(definition.name),
     logRequests(log),
-    express.json({ limit: '2mb' }),
+    express.json({ limit: '2mb', verify: keepRawBody }),
+    requireGatewaySignature({ subgraph: definition.name, secret: signingSecret, checks: signatureChecks, maxAgeMs: config.signatureMaxAgeMs ?? signatureMaxAgeMs(), log }),
     expressMiddleware(apollo, {
-      context: async () => {
+      context: async ({ res }) => {
         const em = database.orm.em.fork();
-        return { em, loaders: definition.createLoaders(em) };
+        const caller = signedCallerOf(res);
+        lastCaller = caller;
+        return { em, loaders: definition.createLoaders(em), caller };
       },
     }),
   );
@@ -151,7 +180,18 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
       await database.close();
       log.info('subgraph stopped');
     })());
-  return { name: definition.name, url, port, database, stop };
+  return {
+    name: definition.name,
+    url,
+    port,
+    database,
+    graphqlRequests: () => graphqlRequests,
+    resetGraphqlRequests: () => {
+      graphqlRequests = 0;
+    },
+    lastCaller: () => lastCaller,
+    stop,
+  };
 }
 
 /** Entry point of a subgraph process: start, print the URL, stop cleanly on SIGINT/SIGTERM. */
@@ -162,7 +202,8 @@ export function runSubgraphProcess<L>(definition: SubgraphDefinition<L>): void {
       // Tell a supervising launcher (npm start) where this subgraph listens.
       process.send?.({ type: 'ready', name: definition.name, url: running.url });
       const shutdown = () => {
-        running.stop().then(
+        // Spans still buffered are flushed (OTLP) before the process ends.
+        running.stop().then(() => shutdownTracing()).then(
           () => process.exit(0),
           () => process.exit(1),
         );

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,12 @@ import { TEST_SEED_SCALE, testSubgraphs, usesPostgres } from './test-env';
 export default async function globalSetup(): Promise<void> {
   process.env.SEED_SCALE = TEST_SEED_SCALE;
   process.env.LOG_LEVEL ??= 'silent';
+  // Gateway and subgraphs (in-process or forked) sign and verify subgraph calls with one secret.
+  process.env.SUBGRAPH_SIGNING_SECRET ??= randomBytes(32).toString('hex');
+  // The load and fault tests send hundreds of anonymous requests a second from 127.0.0.1, which
+  // the default rate limit (600 a minute per address) would refuse; test/rate-limit.test.ts
+  // sets its own limits.
+  process.env.RATE_LIMIT_PER_MINUTE ??= '0';
   if (usesPostgres()) {
     process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
     process.env.DB_SCHEMA_PREFIX = `t${Date.now().toString(36)}${process.pid}_`;

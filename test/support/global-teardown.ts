@@ -11,6 +11,11 @@ export default async function globalTeardown(): Promise<void> {
     await client.connect();
     try {
       for (const name of testSubgraphs()) await client.query(`drop schema if exists "${prefix}${name}" cascade`);
+      // Each test stack keeps its access records in its own schema, <prefix>access_<suffix>;
+      // each test registry its versions in <prefix>registry_<suffix>; a scaffolded subgraph's
+      // generated test its records in <prefix>sgtest-<suffix>.
+      const { rows } = await client.query(`select schema_name from information_schema.schemata where schema_name like $1 or schema_name like $2 or schema_name like $3`, [`${prefix}access\\_%`, `${prefix}registry\\_%`, `${prefix}sgtest-%`]);
+      for (const { schema_name } of rows) await client.query(`drop schema if exists "${schema_name}" cascade`);
     } finally {
       await client.end();
     }

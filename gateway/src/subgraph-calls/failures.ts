@@ -15,7 +15,7 @@ export class SubgraphCallError extends Error {
   constructor(
     readonly code: SubgraphFailureCode,
     readonly detail: string,
-    /** Worth trying again: the request most likely did not reach a resolver. */
+    /** Worth trying again (for a query, which has no side effects; mutations are never retried). */
     readonly retryable: boolean,
   ) {
     super(detail);
@@ -34,7 +34,9 @@ export function classifyThrown(error: unknown): SubgraphCallError {
   }
   const code = err?.code ?? err?.cause?.code;
   if (code && CONNECTION_ERRORS.has(code)) {
-    return new SubgraphCallError(SubgraphFailureCode.SUBGRAPH_UNAVAILABLE, 'is not reachable', code === 'ECONNREFUSED' || code === 'ENOTFOUND');
+    // A refused or dropped connection (a subgraph restarting, a kept-alive socket it closed)
+    // is worth a second try; a timeout is not: it would double the wait.
+    return new SubgraphCallError(SubgraphFailureCode.SUBGRAPH_UNAVAILABLE, 'is not reachable', true);
   }
   return new SubgraphCallError(SubgraphFailureCode.SUBGRAPH_UNAVAILABLE, 'could not be called', false);
 }

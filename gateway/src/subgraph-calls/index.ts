@@ -1,15 +1,16 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { Kind, OperationDefinitionNode } from 'graphql';
 import type CircuitBreaker from 'opossum';
 import { Agent, request } from 'undici';
 import { breakerState, BreakerOptions, BreakerState, createBreaker, DEFAULT_BREAKER_OPTIONS } from './circuit-breaker';
+import { failurePaths } from './failure-paths';
 import { classifyThrown, clientMessage, SubgraphCallError, SubgraphFailureCode } from './failures';
 import { readGraphQLBody } from './response-body';
 import { RetryBudget } from './retry-budget';
 
 export { SubgraphFailureCode } from './failures';
 export { DEFAULT_BREAKER_OPTIONS } from './circuit-breaker';
+export { RetryBudget } from './retry-budget';
 export type { BreakerOptions, BreakerState } from './circuit-breaker';
 
 export interface SubgraphDataSourceOptions {
@@ -22,6 +23,8 @@ export interface SubgraphDataSourceOptions {
   /** Retries of a failed query call (never of a mutation); default 2. */
   maxRetries?: number;
   breaker?: BreakerOptions;
+  /** Caps retries at a share of recent calls; default: 20% of the calls of the last 10 s, at least 10. */
+  retryBudget?: RetryBudget;
   /** Adds headers to each call (signing, tracing). */
   decorateHeaders?: (headers: Record<string, string>, body: string, options: GraphQLDataSourceProcessOptions) => void;
   /** Told of every call's outcome (metrics). */
@@ -29,6 +32,15 @@ export interface SubgraphDataSourceOptions {
 }
 
 type GraphQLBody = Awaited<ReturnType<typeof readGraphQLBody>>;
+
+/** What /readyz reports of one subgraph: its circuit and how its last call went. */
+export interface SubgraphHealth {
+  circuit: BreakerState;
+  /** 'ok', the failure code of the last call, or 'none' before the first call. */
+  lastCall: 'ok' | 'none' | SubgraphFailureCode;
+  /** When the last failed call ended (ISO 8601), if any failed. */
+  lastFailureAt?: string;
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -40,9 +52,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export class SubgraphDataSource implements GraphQLDataSource {
   private readonly breaker: CircuitBreaker<[string, Record<string, string>, boolean], GraphQLBody>;
-  private readonly budget = new RetryBudget();
+  private readonly budget: RetryBudget;
+  private lastCall: SubgraphHealth['lastCall'] = 'none';
+  private lastFailureAt?: Date;
 
   constructor(private readonly options: SubgraphDataSourceOptions) {
+    this.budget = options.retryBudget ?? new RetryBudget();
     this.breaker = createBreaker(options.name, (body, headers, retryable) => this.sendWithRetries(body, headers, retryable), options.breaker ?? DEFAULT_BREAKER_OPTIONS);
   }
 
@@ -54,6 +69,10 @@ export class SubgraphDataSource implements GraphQLDataSource {
     return breakerState(this.breaker);
   }
 
+  health(): SubgraphHealth {
+    return { circuit: this.state, lastCall: this.lastCall, ...(this.lastFailureAt && { lastFailureAt: this.lastFailureAt.toISOString() }) };
+  }
+
   async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
     const { query, variables, operationName } = options.request;
     const body = JSON.stringify({ query, variables, operationName });
@@ -62,12 +81,15 @@ export class SubgraphDataSource implements GraphQLDataSource {
     const started = performance.now();
     try {
       const response = (await this.breaker.fire(body, headers, isRetryable(options))) as GatewayGraphQLResponse;
+      this.lastCall = 'ok';
       this.options.onCallFinished?.({ subgraph: this.name, ms: performance.now() - started });
       return response;
     } catch (error) {
       const failure = (error as { code?: string }).code === 'EOPENBREAKER'
         ? new SubgraphCallError(SubgraphFailureCode.SUBGRAPH_CIRCUIT_OPEN, 'circuit open', false)
         : classifyThrown(error);
+      this.lastCall = failure.code;
+      this.lastFailureAt = new Date();
       this.options.onCallFinished?.({ subgraph: this.name, ms: performance.now() - started, failure: failure.code });
       return { errors: failureErrors(this.name, failure, options) as any };
     }
@@ -106,21 +128,12 @@ function isRetryable(options: GraphQLDataSourceProcessOptions): boolean {
   return 'incomingRequestContext' in options && options.incomingRequestContext.operation?.operation === 'query';
 }
 
-/**
- * The errors of a failed call, at the paths it would have filled: each root field of a root
- * fetch, or each entity of an `_entities` fetch (the gateway maps `_entities` indexes to paths).
- */
+/** The errors of a failed call: one per field it would have filled (see failurePaths). */
 function failureErrors(subgraph: string, failure: SubgraphCallError, options: GraphQLDataSourceProcessOptions) {
   const extensions = { code: failure.code, subgraph };
   const message = clientMessage(subgraph, failure);
-  const representations = (options.request.variables as { representations?: unknown[] } | undefined)?.representations;
-  if (Array.isArray(representations)) {
-    return representations.slice(0, 100).map((_, i) => ({ message, path: ['_entities', i], extensions }));
-  }
-  const document = 'document' in options ? options.document : undefined;
-  const operation = document?.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  const roots = operation?.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [(s.alias ?? s.name).value] : [])) ?? [];
-  return roots.length > 0 ? roots.map((root) => ({ message, path: [root], extensions })) : [{ message, extensions }];
+  const paths = failurePaths(options);
+  return paths.length > 0 ? paths.map((path) => ({ message, path, extensions })) : [{ message, extensions }];
 }
 
 /** A keep-alive connection pool for all subgraph calls of one gateway. */

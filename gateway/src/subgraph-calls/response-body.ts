@@ -24,9 +24,10 @@ export async function readGraphQLBody(response: Dispatcher.ResponseData): Promis
     await response.body.dump();
     throw badResponse('response too large');
   }
+  const text = await readLimited(response.body);
   let body: unknown;
   try {
-    body = await response.body.json();
+    body = JSON.parse(text);
   } catch {
     throw badResponse(`HTTP ${response.statusCode}, body is not valid JSON`);
   }
@@ -38,4 +39,19 @@ export async function readGraphQLBody(response: Dispatcher.ResponseData): Promis
     throw badResponse(`HTTP ${response.statusCode}`, response.statusCode >= 502);
   }
   return shaped as { data?: unknown; errors?: unknown[] };
+}
+
+/** Reads the whole body, giving up (and dropping the connection) past MAX_BODY_BYTES, declared or not. */
+async function readLimited(body: Dispatcher.ResponseData['body']): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) {
+      body.destroy();
+      throw badResponse('response too large');
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }

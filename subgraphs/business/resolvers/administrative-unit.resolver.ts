@@ -3,9 +3,11 @@ import { StatsScope, SubgraphContext } from '../../kit';
 import { AdministrativeUnitRef } from '../entities/stubs';
 import { BusinessLoaders, statsKey } from '../loaders';
 import { BusinessStats } from '../types/business-stats';
+import { Public } from '../../kit/classification';
 
 @Resolver(() => AdministrativeUnitRef)
 export class AdministrativeUnitBusinessStatsResolver {
+  @Public()
   @FieldResolver(() => BusinessStats, {
     nullable: true,
     description: 'Enterprises placed in this unit (scope SUBTREE by default: the unit and every unit below it); null for a unit this subgraph does not know.',

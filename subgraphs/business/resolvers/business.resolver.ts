@@ -7,11 +7,13 @@ import type { BusinessLoaders } from '../loaders';
 import { BusinessConnection } from '../types/business-connection';
 import { BusinessesArgs } from '../types/businesses-args';
 import { businessWhere } from './business-where';
+import { BasicPersonal, Public } from '../../kit/classification';
 
 type Context = SubgraphContext<BusinessLoaders>;
 
 @Resolver(() => Business)
 export class BusinessResolver {
+  @Public()
   @Query(() => Business, {
     nullable: true,
     description: 'The enterprise with this tax code, or null when none is registered. A malformed code (not 10 digits with a valid check digit) is a BAD_USER_INPUT error.',
@@ -26,6 +28,7 @@ export class BusinessResolver {
     return ctx.loaders.business.load(taxCode);
   }
 
+  @Public()
   @Query(() => BusinessConnection, { description: 'Enterprises matching the filter, ordered by tax code, one page at a time.' })
   async businesses(@Args(() => BusinessesArgs) { filter, first, after }: BusinessesArgs, @Ctx() ctx: Context): Promise<BusinessConnection> {
     const page = pageRequest({ first, after });
@@ -38,6 +41,7 @@ export class BusinessResolver {
     return toConnection(rows, page, (b) => b.taxCode, totalCount) as BusinessConnection;
   }
 
+  @Public()
   @FieldResolver(() => Industry, { description: 'Main economic activity (ngành nghề kinh doanh chính), a VSIC 2018 class.' })
   async industry(@Root() business: Business, @Ctx() ctx: Context): Promise<Industry> {
     const industry = await ctx.loaders.industry.load(business.industryCode);
@@ -45,11 +49,13 @@ export class BusinessResolver {
     return industry;
   }
 
+  @Public()
   @FieldResolver(() => AdministrativeUnitRef, { nullable: true, description: 'Commune (ward, township) of the head office (địa chỉ trụ sở chính).' })
   address(@Root() business: Business): AdministrativeUnitRef {
     return { id: business.communeId };
   }
 
+  @BasicPersonal()
   @FieldResolver(() => CitizenRef, { nullable: true, description: 'Legal representative (người đại diện theo pháp luật). [basic]' })
   legalRepresentative(@Root() business: Business): CitizenRef {
     return { id: business.legalRepresentativeId };

@@ -3,9 +3,11 @@ import { BadUserInputError, SubgraphContext } from '../../kit';
 import { Industry } from '../entities/industry';
 import { IndustrySection } from '../entities/industry-section';
 import { SECTION_RE } from './business-where';
+import { Public } from '../../kit/classification';
 
 @Resolver(() => Industry)
 export class IndustryResolver {
+  @Public()
   @Query(() => [Industry], { description: 'The VSIC 2018 classes used in the registry, by code; only those of one section when `section` is given.' })
   industries(
     @Ctx() ctx: SubgraphContext<unknown>,
@@ -17,6 +19,7 @@ export class IndustryResolver {
     return ctx.em.find(Industry, section == null ? {} : { section }, { orderBy: { code: 'asc' } });
   }
 
+  @Public()
   @Query(() => [IndustrySection], { description: 'The 21 sections of VSIC 2018 (ngành cấp 1), A–U.' })
   industrySections(@Ctx() ctx: SubgraphContext<unknown>): Promise<IndustrySection[]> {
     return ctx.em.find(IndustrySection, {}, { orderBy: { letter: 'asc' } });

@@ -1,6 +1,7 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../kit';
+import { Public } from '../../kit/classification';
 
 /** A programme target (chỉ tiêu của chương trình) set for one unit and one indicator. */
 @Entity({ tableName: 'target' })
@@ -16,14 +17,17 @@ The observations are the unit's own or, when it reports none, those rolled up fr
 })
 export class Target {
   @PrimaryKey({ type: 'string', length: 64 })
+  @Public()
   @Field(() => ID, { description: 'Stable target id: the programme and the target\'s number in it, e.g. "39-CTr/TU#07".' })
   id!: string;
 
   @Property({ type: 'string', length: 120 })
+  @Public()
   @Field(() => String, { description: 'Programme or plan that sets the target (chương trình, kế hoạch), e.g. "39-CTr/TU" (Bến Cát, 2022–2025).' })
   programme!: string;
 
   @Property({ type: 'string', length: 255 })
+  @Public()
   @Field(() => String, { description: 'Wording of the target (nội dung chỉ tiêu).' })
   name!: string;
 
@@ -36,10 +40,12 @@ export class Target {
   unitId!: string;
 
   @Property({ type: 'double' })
+  @Public()
   @Field(() => Float, { description: 'Value to reach, in the indicator\'s measure (fractions for "%"); met at >= when higher is better, else at <=.' })
   targetValue!: number;
 
   @Property({ type: 'string', length: 10 })
+  @Public()
   @Field(() => DateScalar, { description: 'Last day by which the target is to be met (thời hạn).' })
   deadline!: string;
 }

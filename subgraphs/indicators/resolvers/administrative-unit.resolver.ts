@@ -6,12 +6,14 @@ import { AdministrativeUnitRef } from '../types/administrative-unit';
 import { IndicatorValue } from '../types/indicator-value';
 import { UnitIndicatorsArgs } from './args';
 import { requireCodes } from './validation';
+import { Public } from '../../kit/classification';
 
 type Context = SubgraphContext<IndicatorsLoaders>;
 
 /** The fields this subgraph contributes to the population subgraph's AdministrativeUnit. */
 @Resolver(() => AdministrativeUnitRef)
 export class AdministrativeUnitIndicatorsResolver {
+  @Public()
   @FieldResolver(() => [IndicatorValue], {
     nullable: true,
     description:
@@ -33,6 +35,7 @@ export class AdministrativeUnitIndicatorsResolver {
     });
   }
 
+  @Public()
   @FieldResolver(() => [Target], { nullable: true, description: 'Programme targets set for the unit, by id. Null for a unit outside the province.' })
   async targets(
     @Root() unit: AdministrativeUnitRef,

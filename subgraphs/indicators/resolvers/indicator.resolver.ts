@@ -6,11 +6,13 @@ import type { IndicatorsLoaders } from '../loaders';
 import { Observation } from '../types/observation';
 import { SeriesArgs } from './args';
 import { requireUnit, requireWindow } from './validation';
+import { Public } from '../../kit/classification';
 
 type Context = SubgraphContext<IndicatorsLoaders>;
 
 @Resolver(() => Indicator)
 export class IndicatorResolver {
+  @Public()
   @FieldResolver(() => Sector, { description: 'The sector (lĩnh vực) the indicator belongs to.' })
   async sector(@Root() indicator: Indicator, @Ctx() ctx: Context): Promise<Sector> {
     const sector = await ctx.loaders.sector.load(indicator.sectorCode);
@@ -18,6 +20,7 @@ export class IndicatorResolver {
     return sector;
   }
 
+  @Public()
   @FieldResolver(() => [Observation], {
     description:
       'Observations of the unit whose period ends within [from, to] (inclusive dates), in time order: the unit\'s own or, when it reports none of its own, one per period rolled up from its child units.',
@@ -28,6 +31,7 @@ export class IndicatorResolver {
     return ctx.loaders.series.load({ indicatorCode: indicator.code, unitId, from: from ?? null, to: to ?? null });
   }
 
+  @Public()
   @FieldResolver(() => Observation, {
     nullable: true,
     description: 'The unit\'s latest observation or, when it reports none of its own, its child units\' latest period rolled up by the indicator\'s rule; null when there is neither.',

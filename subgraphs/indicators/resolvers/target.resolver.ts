@@ -7,6 +7,7 @@ import { Target } from '../entities/target';
 import type { IndicatorsLoaders } from '../loaders';
 import { AdministrativeUnitRef } from '../types/administrative-unit';
 import { Observation } from '../types/observation';
+import { Public } from '../../kit/classification';
 
 type Context = SubgraphContext<IndicatorsLoaders>;
 
@@ -18,16 +19,19 @@ async function indicatorOf(target: Target, ctx: Context): Promise<Indicator> {
 
 @Resolver(() => Target)
 export class TargetResolver {
+  @Public()
   @FieldResolver(() => Indicator, { description: 'The indicator the target is set on.' })
   indicator(@Root() target: Target, @Ctx() ctx: Context): Promise<Indicator> {
     return indicatorOf(target, ctx);
   }
 
+  @Public()
   @FieldResolver(() => AdministrativeUnitRef, { nullable: true, description: 'The administrative unit the target is set for.' })
   unit(@Root() target: Target): AdministrativeUnitRef {
     return { id: target.unitId };
   }
 
+  @Public()
   @FieldResolver(() => TargetStatus, { description: 'Status as of `asOf` by the rule in the type\'s description.' })
   async status(
     @Root() target: Target,
@@ -43,6 +47,7 @@ export class TargetResolver {
     return targetStatus({ targetValue: target.targetValue, deadline: target.deadline, higherIsBetter: indicator.higherIsBetter }, observations, date);
   }
 
+  @Public()
   @FieldResolver(() => Observation, { nullable: true, description: 'The unit\'s latest observation of the indicator (own, else rolled up from its child units); null when there is none.' })
   latest(@Root() target: Target, @Ctx() ctx: Context): Promise<Observation | null> {
     return ctx.loaders.latest.load({ indicatorCode: target.indicatorCode, unitId: target.unitId });

@@ -18,9 +18,11 @@ export function logRequests(log: Logger) {
     res.setHeader('x-request-id', requestId);
     const started = performance.now();
     const ctx = { requestId, traceId: currentTraceId() };
+    // The path only, never the query string: a GET's query string may hold personal data.
+    const path = req.originalUrl.split('?')[0];
     res.on('finish', () => {
       requestContext.run(ctx, () =>
-        log.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request finished'),
+        log.info({ method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request finished'),
       );
     });
     requestContext.run(ctx, next);

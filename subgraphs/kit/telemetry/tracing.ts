@@ -3,6 +3,7 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, NodeTracerProvider, SpanProcessor } from '@opentelemetry/sdk-trace-node';
 import type { NextFunction, Request, Response } from 'express';
+import { requestContext } from './request-context';
 
 let provider: NodeTracerProvider | undefined;
 
@@ -25,9 +26,14 @@ export function initTracing(serviceName: string, extraProcessors: SpanProcessor[
   provider.register();
 }
 
-export async function shutdownTracing(): Promise<void> {
-  await provider?.shutdown();
+/** Flushes pending spans (to OTLP) and unregisters; bounded, so an unreachable collector cannot hold a shutdown. */
+export async function shutdownTracing(timeoutMs = 3_000): Promise<void> {
+  const current = provider;
   provider = undefined;
+  if (!current) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([current.shutdown().catch(() => undefined), new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+  clearTimeout(timer);
 }
 
 /** The current trace id, if a span is active. */
@@ -36,9 +42,14 @@ export function currentTraceId(): string | undefined {
   return spanContext && trace.isSpanContextValid(spanContext) ? spanContext.traceId : undefined;
 }
 
-/** Adds the active trace context to outgoing headers (`traceparent`). */
+/**
+ * Adds the active trace context (`traceparent`) and the current request id (`x-request-id`) to
+ * outgoing headers, so a subgraph's log lines carry the same ids as the gateway's.
+ */
 export function injectTraceHeaders(headers: Record<string, string>): void {
   propagation.inject(context.active(), headers);
+  const requestId = requestContext.getStore()?.requestId;
+  if (requestId) headers['x-request-id'] = requestId;
 }
 
 /** Express middleware: a server span per request, child of the caller's `traceparent`. */
@@ -46,7 +57,7 @@ export function traceRequests(serviceName: string) {
   const tracer = trace.getTracer(serviceName);
   return (req: Request, res: Response, next: NextFunction): void => {
     const parent = propagation.extract(ROOT_CONTEXT, req.headers);
-    const span = tracer.startSpan(`${req.method} ${req.baseUrl || req.path}`, { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'url.path': req.path } }, parent);
+    const span = tracer.startSpan(`${req.method} ${req.baseUrl || req.path}`, { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'url.path': req.originalUrl.split('?')[0] } }, parent);
     res.on('finish', () => {
       span.setAttribute('http.response.status_code', res.statusCode);
       if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });

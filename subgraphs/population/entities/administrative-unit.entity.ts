@@ -1,6 +1,7 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { AdministrativeLevel, DateScalar } from '../../kit';
+import { Public } from '../../kit/classification';
 
 /**
  * An administrative unit (đơn vị hành chính), stored in this subgraph's own table (seeded
@@ -15,18 +16,22 @@ import { AdministrativeLevel, DateScalar } from '../../kit';
 })
 export class AdministrativeUnit {
   @PrimaryKey({ type: 'string', length: 32 })
+  @Public()
   @Field(() => ID, { description: 'Stable identifier; equals the GSO code for the units in force 2022–2024.' })
   id!: string;
 
   @Property({ type: 'string', length: 8 })
+  @Public()
   @Field(() => String, { description: 'GSO code of the unit (mã đơn vị hành chính): 2 digits for a province, 3 for a district, 5 for a commune.' })
   code!: string;
 
   @Property({ type: 'string', length: 100 })
+  @Public()
   @Field(() => String, { description: 'Official name with its kind, e.g. "Phường Phú Cường" (tên).' })
   name!: string;
 
   @Property({ type: 'string', length: 8 })
+  @Public()
   @Field(() => AdministrativeLevel, { description: 'Level of the unit (cấp hành chính).' })
   level!: AdministrativeLevel;
 
@@ -40,10 +45,12 @@ export class AdministrativeUnit {
   communeType!: string | null;
 
   @Property({ type: 'string', length: 10 })
+  @Public()
   @Field(() => DateScalar, { description: 'First day the unit is in force (hiệu lực từ).' })
   validFrom!: string;
 
   @Property({ type: 'string', length: 10, nullable: true })
+  @Public()
   @Field(() => DateScalar, { nullable: true, description: 'Last day the unit is in force (hiệu lực đến); null while it still is.' })
   validTo!: string | null;
 }

@@ -2,6 +2,7 @@ import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../kit';
 import { Gender } from './gender';
+import { BasicPersonal, Public, SensitivePersonal } from '../../kit/classification';
 
 /**
  * A resident (công dân) with permanent residence in the province. Personal fields are nullable
@@ -16,15 +17,18 @@ import { Gender } from './gender';
 @ObjectType('Citizen', { description: 'A resident of the province with permanent residence here (công dân).' })
 export class Citizen {
   @PrimaryKey({ type: 'string', length: 16 })
+  @Public()
   @Field(() => ID, { description: 'Opaque, stable identifier; not personal data.' })
   id!: string;
 
   @Property({ type: 'string', length: 12 })
   @Unique()
+  @BasicPersonal()
   @Field(() => String, { nullable: true, description: '12-digit personal identification number (CCCD, căn cước công dân). [basic]' })
   cccd!: string;
 
   @Property({ type: 'string', length: 100 })
+  @BasicPersonal()
   @Field(() => String, { nullable: true, description: 'Full name: surname, middle name, given name (họ và tên). [basic]' })
   fullName!: string;
 
@@ -35,14 +39,17 @@ export class Citizen {
 
   @Property({ type: 'string', length: 10 })
   @Index()
+  @BasicPersonal()
   @Field(() => DateScalar, { nullable: true, description: 'Date of birth (ngày sinh). [basic]' })
   birthDate!: string;
 
   @Property({ type: 'string', length: 6 })
+  @BasicPersonal()
   @Field(() => Gender, { nullable: true, description: 'Sex (giới tính). [basic]' })
   gender!: Gender;
 
   @Property({ type: 'string', length: 32 })
+  @SensitivePersonal()
   @Field(() => String, { nullable: true, description: 'Ethnic group (dân tộc), e.g. "Kinh", "Hoa", "Khmer". [sensitive]' })
   ethnicity!: string;
 
@@ -59,6 +66,7 @@ export class Citizen {
   householdId!: string;
 
   @Property({ type: 'integer' })
+  @BasicPersonal()
   @Field(() => Int, { nullable: true, description: 'Electronic ID (VNeID, định danh điện tử) level: 0 none, 1 or 2. [basic]' })
   electronicIdLevel!: number;
 }

@@ -1,5 +1,6 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Public } from '../../kit/classification';
 
 /**
  * A household (hộ gia đình) as registered for permanent residence. Head, members and
@@ -10,6 +11,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @ObjectType('Household', { description: 'A household registered for permanent residence (hộ gia đình).' })
 export class Household {
   @PrimaryKey({ type: 'string', length: 16 })
+  @Public()
   @Field(() => ID, { description: 'Opaque, stable identifier; not personal data and not revealing any order.' })
   id!: string;
 

@@ -3,9 +3,11 @@ import { AdministrativeLevel, BadUserInputError, DateScalar, REFERENCE_DATE, Sta
 import type { PopulationContext } from '../context';
 import { AdministrativeUnit } from '../entities/administrative-unit.entity';
 import { inForceOn } from '../loaders';
+import { Public } from '../../kit/classification';
 
 @Resolver(() => AdministrativeUnit)
 export class AdministrativeUnitResolver {
+  @Public()
   @Query(() => AdministrativeUnit, { nullable: true, description: 'One administrative unit by id; null when no unit has that id.' })
   administrativeUnit(
     @Arg('id', () => ID, { description: 'Unit id (the GSO code for the units in force 2022–2024), e.g. "721".' }) id: string,
@@ -14,6 +16,7 @@ export class AdministrativeUnitResolver {
     return ctx.loaders.unit.load(id);
   }
 
+  @Public()
   @Query(() => [AdministrativeUnit], { description: 'Units in force on `on` (default: the reference date 2024-09-30), ordered by id.' })
   async administrativeUnits(
     @Arg('level', () => AdministrativeLevel, { nullable: true, description: 'Only units of this level.' }) level: AdministrativeLevel | null | undefined,
@@ -35,16 +38,19 @@ export class AdministrativeUnitResolver {
     );
   }
 
+  @Public()
   @FieldResolver(() => AdministrativeUnit, { nullable: true, description: 'The unit directly above; null for the province.' })
   parent(@Root() unit: AdministrativeUnit, @Ctx() ctx: PopulationContext): Promise<AdministrativeUnit | null> | null {
     return unit.parentId ? ctx.loaders.unit.load(unit.parentId) : null;
   }
 
+  @Public()
   @FieldResolver(() => [AdministrativeUnit], { description: 'The units directly below, in force on the reference date, ordered by id.' })
   children(@Root() unit: AdministrativeUnit, @Ctx() ctx: PopulationContext): Promise<AdministrativeUnit[]> {
     return ctx.loaders.unitChildren.load(unit.id);
   }
 
+  @Public()
   @FieldResolver(() => Int, { description: 'Registered residents (dân số đăng ký thường trú), counted at their commune of residence; scope SUBTREE by default.' })
   population(
     @Root() unit: AdministrativeUnit,

@@ -5,6 +5,7 @@ import type { PopulationContext } from '../context';
 import { Citizen } from '../entities/citizen.entity';
 import { Gender } from '../entities/gender';
 import { searchText } from '../../kit/search-text';
+import { BasicPersonal } from '../../kit/classification';
 
 const MIN_NAME_SEARCH = 2;
 const MAX_NAME_SEARCH = 100;
@@ -25,6 +26,7 @@ export class CitizenFilter {
   @Field(() => Int, { nullable: true, description: 'Born in this year or earlier (calendar year, inclusive). [basic]' })
   birthYearTo?: number | null;
 
+  @BasicPersonal()
   @Field(() => String, {
     nullable: true,
     description: 'Part of the full name, at least 2 letters; ignores case and Vietnamese diacritics ("huynh" finds "Huỳnh"). [basic]',

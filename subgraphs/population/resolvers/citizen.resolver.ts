@@ -5,12 +5,14 @@ import { AdministrativeUnit } from '../entities/administrative-unit.entity';
 import { Citizen } from '../entities/citizen.entity';
 import { Household } from '../entities/household.entity';
 import { CitizenFilter, citizenWhere } from './citizen-filter';
+import { BasicPersonal, Public } from '../../kit/classification';
 
 @ObjectType('CitizenConnection', { description: 'A page of citizens in id order, with the size of the whole filtered list.' })
 export class CitizenConnection extends ConnectionType(Citizen, 'Citizen') {}
 
 @Resolver(() => Citizen)
 export class CitizenResolver {
+  @Public()
   @Query(() => Citizen, { nullable: true, description: 'One citizen by opaque id; null when no citizen has that id.' })
   citizen(
     @Arg('id', () => ID, { description: 'Opaque citizen id, as returned by other fields.' }) id: string,
@@ -19,6 +21,7 @@ export class CitizenResolver {
     return ctx.loaders.citizen.load(id);
   }
 
+  @BasicPersonal()
   @Query(() => Citizen, { nullable: true, description: 'One citizen by CCCD; null when the number is well formed but unknown. [basic]' })
   citizenByCccd(
     @Arg('cccd', () => String, { description: '12-digit personal identification number (CCCD), e.g. "074190001234".' }) cccd: string,
@@ -33,6 +36,7 @@ export class CitizenResolver {
     return ctx.loaders.citizenByCccd.load(cccd);
   }
 
+  @Public()
   @Query(() => CitizenConnection, { description: 'Citizens matching a filter, in stable id order (keyset paging).' })
   async citizens(
     @Arg('filter', () => CitizenFilter, { nullable: true, description: 'Conditions the citizens must all meet; none: every citizen.' })
@@ -54,11 +58,13 @@ export class CitizenResolver {
     return toConnection(rows, page, (c) => c.id, totalCount);
   }
 
+  @BasicPersonal()
   @FieldResolver(() => AdministrativeUnit, { nullable: true, description: 'Commune of permanent residence (nơi thường trú). [basic]' })
   residence(@Root() citizen: Citizen, @Ctx() ctx: PopulationContext): Promise<AdministrativeUnit | null> {
     return ctx.loaders.unit.load(citizen.residenceId);
   }
 
+  @BasicPersonal()
   @FieldResolver(() => Household, { nullable: true, description: 'The household the citizen is registered in (hộ gia đình). [basic]' })
   household(@Root() citizen: Citizen, @Ctx() ctx: PopulationContext): Promise<Household | null> {
     return ctx.loaders.household.load(citizen.householdId);

@@ -1,0 +1,164 @@
+import { createHash } from 'node:crypto';
+import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import { getOperationAST, GraphQLError, parse, print } from 'graphql';
+import { classificationsOf } from '../../../../subgraphs/kit/classification-check';
+import type { Logger } from '../../../../subgraphs/kit/logger';
+import { Grant, vietnamDay } from '../../../../schema/grants/grant';
+import { ANONYMOUS, Caller } from '../auth/caller';
+import { decide, Decision, Level } from './decide';
+import { GrantSource } from './grant-source';
+import { AccessPlan, planAccess } from './rewrite';
+import { stripHelperKeys, Subject, walkResponse } from './walk';
+
+export { DenialReason } from './decide';
+export * from './grant-source';
+
+/** What the access plugin needs from the request context (set by the gateway's context function). */
+export interface AccessContext {
+  caller?: Caller;
+}
+
+/** One request that returned personal data, as the access plugin reports it to the record store. */
+export interface AccessReport {
+  at: Date;
+  agency: string | null;
+  user: string;
+  purpose: string;
+  legalBases: string[];
+  operationName: string | null;
+  operationHash: string;
+  fields: string[];
+  subjects: Subject[];
+  outcome: 'SERVED' | 'PARTIAL';
+}
+
+/** Writes one access record durably; rejects when it cannot (then the personal data is withheld). */
+export interface AccessRecorder {
+  record(report: AccessReport): Promise<void>;
+}
+
+export interface AccessPluginOptions {
+  /** The supergraph served, or a function giving the one served now (a registry-driven gateway swaps them): field classifications are read from its `@classified` directives. */
+  supergraphSdl: string | (() => string);
+  grants: GrantSource;
+  recorder: AccessRecorder;
+  /** Reject the whole operation when any field is denied (ACCESS_STRICT); default false. A request can ask for it with `x-access-strict: true`. */
+  strict?: boolean;
+  log: Logger;
+}
+
+/** Stable codes of the access plugin's own errors (besides FORBIDDEN at field paths). */
+export enum AccessErrorCode {
+  FORBIDDEN = 'FORBIDDEN',
+  ACCESS_RECORD_UNAVAILABLE = 'ACCESS_RECORD_UNAVAILABLE',
+}
+
+const PURPOSE_HEADER = 'x-purpose';
+const STRICT_HEADER = 'x-access-strict';
+
+interface RequestState {
+  plan: AccessPlan;
+  caller: Caller;
+  purpose?: string;
+  operationHash: string;
+  levels: Record<string, Level>;
+}
+
+/**
+ * Steps 3 and 6 of a request (check, record): before planning, every field the operation selects
+ * or filters on is checked against the caller's grants and declared purpose; denied fields are
+ * removed and come back null with FORBIDDEN at their paths. After execution, the personal fields
+ * returned and the persons they are about are written to the access record before the response
+ * leaves; if that write fails, the personal data is withheld (fail closed).
+ */
+export function AccessPlugin(options: AccessPluginOptions): ApolloServerPlugin<AccessContext> {
+  let parsed: { sdl: string; levels: Record<string, Level> } | undefined;
+  const currentLevels = (): Record<string, Level> => {
+    const sdl = typeof options.supergraphSdl === 'function' ? options.supergraphSdl() : options.supergraphSdl;
+    if (parsed?.sdl !== sdl) parsed = { sdl, levels: classificationsOf(parse(sdl)).levels as Record<string, Level> };
+    return parsed.levels;
+  };
+
+  async function check(rc: GraphQLRequestContext<AccessContext>): Promise<RequestState> {
+    const caller = rc.contextValue.caller ?? ANONYMOUS;
+    const levels = currentLevels();
+    const purpose = rc.request.http?.headers.get(PURPOSE_HEADER)?.trim() || undefined;
+    let grants: Grant[] | Error = [];
+    if (caller.kind === 'user' && caller.agency) {
+      grants = await options.grants.grantsFor(caller.agency).catch((error: Error) => {
+        options.log.error({ err: error }, 'grants unavailable: personal data is denied');
+        return error;
+      });
+    }
+    const input = { caller, purpose, grants, day: vietnamDay() };
+    const decideField = (coordinate: string, level: Level | undefined): Decision => decide(coordinate, level, input);
+    const variables = rc.request.variables ?? {};
+    let plan = planAccess(rc.schema, rc.document!, variables, levels, decideField);
+    // Only when personal data may be returned, also fetch the persons' CCCDs for the access record.
+    if ([...plan.decisions.values()].some((d) => d.allowed)) plan = planAccess(rc.schema, rc.document!, variables, levels, decideField, true);
+    return { plan, caller, purpose, levels, operationHash: rc.queryHash ?? createHash('sha256').update(rc.source ?? '').digest('hex') };
+  }
+
+  return {
+    async requestDidStart() {
+      let state: RequestState | undefined;
+      return {
+        async didResolveOperation(rc) {
+          state = await check(rc);
+          const { plan } = state;
+          const strict = options.strict || rc.request.http?.headers.get(STRICT_HEADER) === 'true';
+          if (strict && plan.denials.size > 0) {
+            const denied = [...new Map([...plan.denials.values()].map((d) => [d.coordinate, d])).values()];
+            throw new GraphQLError(`The operation was rejected in strict mode: ${denied.map((d) => d.decision.message).join('; ')}`, {
+              extensions: { code: AccessErrorCode.FORBIDDEN, reason: denied[0].decision.reason, denied: denied.map((d) => ({ field: d.coordinate, reason: d.decision.reason })), http: { status: 403 } },
+            });
+          }
+          // Execute the rewritten document; its own hash keys the query-plan cache.
+          const printed = print(plan.document);
+          const mutable = rc as { document?: unknown; operation?: unknown; queryHash?: string };
+          mutable.document = plan.document;
+          mutable.operation = getOperationAST(plan.document, rc.request.operationName) ?? undefined;
+          mutable.queryHash = createHash('sha256').update(printed).digest('hex');
+        },
+
+        async willSendResponse(rc) {
+          if (!state || rc.response.body.kind !== 'single') return;
+          const result = rc.response.body.singleResult;
+          if (!result.data) return;
+          const { walk, dataIsNull } = walkResponse(rc.schema, state.plan.document, rc.request.operationName, result.data as Record<string, unknown>, state.levels, state.plan.denials);
+          const errors = [...(result.errors ?? []), ...walk.errors];
+          if (walk.personalFields.size > 0 && state.caller.kind === 'user') {
+            const legalBases = [...state.plan.decisions.values()].flatMap((d) => (d.allowed && d.grant ? [d.grant.legalBasis] : []));
+            try {
+              await options.recorder.record({
+                at: new Date(),
+                agency: state.caller.agency ?? null,
+                user: state.caller.subject,
+                purpose: state.purpose ?? '',
+                legalBases,
+                operationName: rc.operationName ?? null,
+                operationHash: state.operationHash,
+                fields: [...walk.personalFields],
+                subjects: [...walk.subjects.values()],
+                outcome: state.plan.denials.size > 0 ? 'PARTIAL' : 'SERVED',
+              });
+            } catch (error) {
+              // Fail closed: no record, no personal data.
+              // The driver's message can quote the row (subjects' CCCDs): log only its reason, never values.
+              const reason = String((error as Error)?.message ?? error).split(' - ').pop()!.slice(0, 200);
+              options.log.error({ error: (error as Error)?.name, reason }, 'access record could not be written: personal data withheld');
+              for (const { parent, key } of walk.locations) parent[key] = null;
+              errors.push({
+                message: 'The personal data of this response was withheld because its access record could not be written; retry later',
+                extensions: { code: AccessErrorCode.ACCESS_RECORD_UNAVAILABLE },
+              } as any);
+            }
+          }
+          stripHelperKeys(result.data);
+          result.errors = errors.length > 0 ? errors : undefined;
+          if (dataIsNull) result.data = null;
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { runSubgraphProcess, SubgraphDefinition } from '../kit';
+import { AccessRecordsResolver } from './resolvers/query';
+import { ACCESS_ENTITIES, AccessRecord } from './store/entities';
+
+/**
+ * The access subgraph: "who read my data". It reads the access-record database the gateway's
+ * audit step appends to (store/), and answers a citizen with the records about them only.
+ * It has no seed: its table fills as personal data is read.
+ */
+export const subgraph: SubgraphDefinition<Record<string, never>> = {
+  name: 'access',
+  entities: ACCESS_ENTITIES,
+  schema: { resolvers: [AccessRecordsResolver] },
+  createLoaders: () => ({}),
+  isSeeded: async () => true,
+  seed: async () => undefined,
+};
+
+export { AccessRecord };
+
+if (require.main === module) runSubgraphProcess(subgraph);
