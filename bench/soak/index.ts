@@ -134,9 +134,10 @@ async function main(): Promise<void> {
   };
   const summary = summarize(result);
   const root = projectRoot();
-  writeSection(env.SOAK_OUTPUT ?? path.join(root, 'BENCHMARKS.md'), markdown(result));
+  const output = env.SOAK_OUTPUT ?? path.join(root, 'BENCHMARKS.md');
+  writeSection(output, markdown(result));
   writeFileSync(path.join(root, 'bench/soak/last-run.json'), JSON.stringify({ ...result, samples: undefined, summary }, null, 2) + '\n');
-  log(`done: ${summary.requests} requests, ${summary.ok} complete, ${summary.lost} lost, p99 ${summary.p99.toFixed(0)} ms; written to BENCHMARKS.md`);
+  log(`done: ${summary.requests} requests, ${summary.ok} complete, ${summary.lost} lost, p99 ${summary.p99.toFixed(0)} ms; written to ${output}`);
   if (summary.lost > 0 || !gatewayAlive) process.exitCode = 1;
 }
 

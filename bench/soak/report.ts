@@ -72,7 +72,7 @@ export function summarize(result: SoakResult) {
 /** The BENCHMARKS.md section of one soak run. */
 export function markdown(result: SoakResult): string {
   const summary = summarize(result);
-  const minutes = Math.ceil(Math.max(...result.samples.map((s) => s.at), 0) / 60_000);
+  const minutes = Math.max(1, Math.ceil(result.minutes));
   const lines: string[] = [];
   lines.push('## Soak: mixed traffic while a subgraph restarts every minute');
   lines.push('');
@@ -104,7 +104,9 @@ export function markdown(result: SoakResult): string {
   lines.push('| minute | restarted | requests | complete | partial / error | lost | p50 ms | p99 ms | gateway RSS MiB | subgraphs RSS MiB |');
   lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (let m = 0; m < minutes; m += 1) {
-    const inMinute = result.samples.filter((s) => s.at >= m * 60_000 && s.at < (m + 1) * 60_000);
+    // Requests still in flight at the deadline count in the last minute.
+    const last = m === minutes - 1;
+    const inMinute = result.samples.filter((s) => s.at >= m * 60_000 && (last || s.at < (m + 1) * 60_000));
     const sorted = sortedMs(inMinute);
     const restart = result.restarts.find((r) => r.at >= m * 60_000 && r.at < (m + 1) * 60_000);
     const memory = [...result.memory].reverse().find((p) => p.at < (m + 1) * 60_000);

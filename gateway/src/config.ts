@@ -31,6 +31,8 @@ export interface GatewayConfig {
   requestLimits?: RequestLimitsConfig;
   /** HMAC secret per subgraph for signing its calls (`<NAME>_SIGNING_SECRET`, else SUBGRAPH_SIGNING_SECRET); read from the environment when absent. */
   subgraphSigningSecrets?: Record<string, string>;
+  /** The most rows one export may write (EXPORT_MAX_ROWS, default 1,000,000; gateway/src/export). */
+  exportMaxRows?: number;
   /** Follow the schema registry's current supergraph (REGISTRY_URL); unset: serve supergraphPath as a static file. */
   registry?: GatewayRegistryConfig;
 }

@@ -22,6 +22,8 @@ import { subgraphSigningSecrets } from './config';
 import { subgraphSigner } from './subgraph-signing';
 import { RegistrySupergraphSource } from './supergraph-source';
 import { UsageReportingPlugin } from './plugins/usage-reporting';
+import { exportMaxRows } from './export/config';
+import { exportHandler } from './export/route';
 
 export interface RunningGateway {
   url: string;
@@ -112,6 +114,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   });
   app.get('/metrics', metricsHandler(registry));
   app.use('/graphql', traceRequests('gateway'), logRequests(log), express.json({ limit: limitsConfig.maxBodyBytes }), handleBadRequestBody, refuseDeepNesting(limitsConfig.operation.maxDepth), rememberClientAddress, expressMiddleware(apollo, { context: access.context }));
+  // Exports (gateway/src/export): a query run page by page through `apollo`, streamed as CSV or NDJSON.
+  app.use('/export', traceRequests('gateway'), logRequests(log), express.json({ limit: limitsConfig.maxBodyBytes }), handleBadRequestBody, refuseDeepNesting(limitsConfig.operation.maxDepth), rememberClientAddress, exportHandler({ apollo, schema: () => gateway.schema, access, maxRows: config.exportMaxRows ?? exportMaxRows(), log }));
 
   const server = http.createServer(app);
   await new Promise<void>((resolve, reject) => {

@@ -28,8 +28,8 @@ registerEnumType(TargetStatus, {
   description: 'Where a programme target stands on a date (tình trạng thực hiện chỉ tiêu); see `Target` for the rule.',
   valuesConfig: {
     ACHIEVED: { description: 'Met (đạt): the latest observation meets the target value in the indicator\'s direction.' },
-    ON_TRACK: { description: 'Expected to be met by the deadline (dự kiến đạt): not met yet, the deadline is after the date and the least-squares trend reaches the target by the deadline.' },
-    NOT_ACHIEVED: { description: 'Not met (không đạt): not met, and either the deadline has passed or the trend does not reach the target by the deadline.' },
+    ON_TRACK: { description: 'On track (dự kiến đạt): expected to be met by the deadline; not met yet, the deadline is after the date and the least-squares trend reaches the target by the deadline.' },
+    NOT_ACHIEVED: { description: 'Missed (không đạt): not met, and either the deadline has passed or the trend does not reach the target by the deadline.' },
     NOT_MEASURED: { description: 'Not measured (chưa đánh giá): no observation up to the date.' },
   },
 });

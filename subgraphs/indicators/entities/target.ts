@@ -8,7 +8,8 @@ import { Public } from '../../kit/classification';
 @Index({ name: 'target_unit_programme_index', properties: ['unitId', 'programme'] })
 @ObjectType('Target', {
   description: `A target of a programme (chỉ tiêu của chương trình, kế hoạch) for one administrative unit and one indicator.
-Status as of \`asOf\` (default: the reference date 2024-09-30), counting only observations whose period ends on or before \`asOf\`:
+Status (tình trạng) derived from the latest observation as of \`asOf\` (default: the reference date 2024-09-30), counting only observations whose period ends on or before \`asOf\`;
+met = ACHIEVED (đạt), on track = ON_TRACK (dự kiến đạt), missed = NOT_ACHIEVED (không đạt), not measured = NOT_MEASURED (chưa đánh giá):
 ACHIEVED when the latest observation meets the target value in the indicator's direction (>= when higherIsBetter, else <=);
 NOT_MEASURED when there is no observation;
 otherwise ON_TRACK when the deadline is after \`asOf\` and the least-squares linear trend of the observations (value over the period end date) meets the target on the deadline;

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { indicatorLoader, indicatorSelectionLoader, sectorIndicatorCountLoader, sectorLoader, targetsByUnitLoader } from './catalog';
 import { latestLoader } from './latest';
 import { seriesLoader } from './series';
+import { seriesAtLoader } from './series-at';
 
 /** Per-request loaders: every field that reads rows goes through one of these. */
 export function createLoaders(em: EntityManager) {
@@ -13,6 +14,7 @@ export function createLoaders(em: EntityManager) {
     targetsByUnit: targetsByUnitLoader(em),
     latest: latestLoader(em),
     series: seriesLoader(em),
+    seriesAt: seriesAtLoader(em),
   };
 }
 

@@ -16,6 +16,19 @@ export * from './grant-source';
 /** What the access plugin needs from the request context (set by the gateway's context function). */
 export interface AccessContext {
   caller?: Caller;
+  /** Set by an export (gateway/src/export): its pages report here instead of writing a record each. */
+  exportAccess?: DeferredAccess;
+}
+
+/**
+ * An operation run page by page that keeps ONE access record for all its pages: each page's
+ * report goes to `recorder` (which rejects to withhold that page's personal data, as a failed
+ * write does), and `personalAllowed` tells whether a grant lets the operation return any
+ * personal field at all.
+ */
+export interface DeferredAccess {
+  recorder: AccessRecorder;
+  personalAllowed?: boolean;
 }
 
 /** One request that returned personal data, as the access plugin reports it to the record store. */
@@ -106,6 +119,7 @@ export function AccessPlugin(options: AccessPluginOptions): ApolloServerPlugin<A
         async didResolveOperation(rc) {
           state = await check(rc);
           const { plan } = state;
+          if (rc.contextValue.exportAccess) rc.contextValue.exportAccess.personalAllowed = [...plan.decisions.values()].some((d) => d.allowed);
           const strict = options.strict || rc.request.http?.headers.get(STRICT_HEADER) === 'true';
           if (strict && plan.denials.size > 0) {
             const denied = [...new Map([...plan.denials.values()].map((d) => [d.coordinate, d])).values()];
@@ -130,7 +144,7 @@ export function AccessPlugin(options: AccessPluginOptions): ApolloServerPlugin<A
           if (walk.personalFields.size > 0 && state.caller.kind === 'user') {
             const legalBases = [...state.plan.decisions.values()].flatMap((d) => (d.allowed && d.grant ? [d.grant.legalBasis] : []));
             try {
-              await options.recorder.record({
+              await (rc.contextValue.exportAccess?.recorder ?? options.recorder).record({
                 at: new Date(),
                 agency: state.caller.agency ?? null,
                 user: state.caller.subject,

@@ -48,14 +48,17 @@ export function walkResponse(
     const type = schema.getType(typeName);
     return !!type && isAbstractType(type) && schema.isSubType(type, concrete);
   };
-  function collect(selectionSet: SelectionSetNode, concrete: GraphQLObjectType, into: FieldNode[]): FieldNode[] {
+  // Each named fragment is expanded once per selection set: its fields merge anyway, and
+  // expanding repeated spreads again would grow exponentially (a "fragment bomb").
+  function collect(selectionSet: SelectionSetNode, concrete: GraphQLObjectType, into: FieldNode[], expanded = new Set<string>()): FieldNode[] {
     for (const s of selectionSet.selections) {
       if (s.kind === Kind.FIELD) into.push(s);
       else if (s.kind === Kind.INLINE_FRAGMENT) {
-        if (applies(s.typeCondition?.name.value, concrete)) collect(s.selectionSet, concrete, into);
-      } else {
+        if (applies(s.typeCondition?.name.value, concrete)) collect(s.selectionSet, concrete, into, expanded);
+      } else if (!expanded.has(s.name.value)) {
+        expanded.add(s.name.value);
         const fragment = fragments.get(s.name.value);
-        if (fragment && applies(fragment.typeCondition.name.value, concrete)) collect(fragment.selectionSet, concrete, into);
+        if (fragment && applies(fragment.typeCondition.name.value, concrete)) collect(fragment.selectionSet, concrete, into, expanded);
       }
     }
     return into;

@@ -54,6 +54,8 @@ export function RateLimitPlugin(options: RateLimitPluginOptions, store: BucketSt
   return {
     async requestDidStart({ contextValue }) {
       if (options.perMinute <= 0) return {};
+      // An export (gateway/src/export) is one request: its first page takes the token, later pages none.
+      if (Number((contextValue as { exportPage?: unknown } | undefined)?.exportPage) > 0) return {};
       const { key, who } = rateLimitKey(contextValue);
       const decision: Promise<BucketDecision> = store.take(key);
       decision.catch(() => {});
