@@ -16,7 +16,7 @@ export interface ExportCliIo {
   env: Record<string, string | undefined>;
 }
 
-const USAGE = 'usage: npm run export -- --query FILE --path data.dossiers [--format csv|ndjson] [--variables JSON] [--operation NAME] [--token JWT] [--purpose CODE] [--gateway URL] > out.csv';
+const USAGE = 'usage: npm run -s export -- --query FILE --path data.dossiers [--format csv|ndjson] [--variables JSON] [--operation NAME] [--token JWT] [--purpose CODE] [--gateway URL] > out.csv';
 
 function option(argv: string[], name: string): string | undefined {
   const i = argv.indexOf(`--${name}`);
