@@ -24,6 +24,7 @@ import { RegistrySupergraphSource } from './supergraph-source';
 import { UsageReportingPlugin } from './plugins/usage-reporting';
 import { exportMaxRows } from './export/config';
 import { exportHandler } from './export/route';
+import { ideRouter } from './ide/route';
 
 export interface RunningGateway {
   url: string;
@@ -116,6 +117,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   app.use('/graphql', traceRequests('gateway'), logRequests(log), express.json({ limit: limitsConfig.maxBodyBytes }), handleBadRequestBody, refuseDeepNesting(limitsConfig.operation.maxDepth), rememberClientAddress, expressMiddleware(apollo, { context: access.context }));
   // Exports (gateway/src/export): a query run page by page through `apollo`, streamed as CSV or NDJSON.
   app.use('/export', traceRequests('gateway'), logRequests(log), express.json({ limit: limitsConfig.maxBodyBytes }), handleBadRequestBody, refuseDeepNesting(limitsConfig.operation.maxDepth), rememberClientAddress, exportHandler({ apollo, schema: () => gateway.schema, access, maxRows: config.exportMaxRows ?? exportMaxRows(), log }));
+  // The GraphQL IDE (gateway/src/ide): GraphiQL built into dist/ide, same-origin only.
+  app.use('/ide', ideRouter({ schema: () => gateway.schema }));
 
   const server = http.createServer(app);
   await new Promise<void>((resolve, reject) => {

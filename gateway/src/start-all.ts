@@ -115,6 +115,7 @@ async function main(): Promise<void> {
   const gatewayUrl = await startProcess('gateway', path.resolve(__dirname, 'index.js'), { ...secretEnv(BUILT_IN_SUBGRAPHS), REGISTRY_URL: registryUrl, REGISTRY_TOKEN: gatewayToken.token });
   console.log(`  ${'gateway'.padEnd(12)} ${gatewayUrl}`);
   console.log(`\nThe federated graph is ready at ${gatewayUrl}  (Ctrl-C stops everything)`);
+  console.log(`In a browser: ${gatewayUrl.replace(/\/graphql$/, '/ide')}  (GraphiQL with examples; tokens: npm run -s token -- --agency DEMO-AGENCY)`);
   console.log(`Agencies publish subgraphs with: REGISTRY_URL=${registryUrl} REGISTRY_TOKEN=<agency token> npx bdg subgraph list  (schema/registry/README.md)`);
 }
 
