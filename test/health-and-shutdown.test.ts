@@ -159,6 +159,8 @@ describe('graceful shutdown', () => {
   test('the npm start launcher forwards SIGTERM: every service stops and the launcher exits 0', async () => {
     const env: Record<string, string> = { ...(process.env as Record<string, string>), GATEWAY_PORT: '0', LOG_LEVEL: 'warn', SUBGRAPH_SIGNING_SECRET: process.env.SUBGRAPH_SIGNING_SECRET ?? 'test-only-signing-secret-0123456789abcdef' };
     for (const name of NAMES) env[`${name.toUpperCase()}_PORT`] = '0';
+    // The registry too: a fixed port would collide with a local `npm start` on the same machine.
+    env.REGISTRY_PORT = '0';
     delete env.JEST_WORKER_ID;
     delete env.NODE_ENV;
     const launcher: ChildProcess = fork(distScript('gateway/src/start-all.js'), [], { env, execArgv: [], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
