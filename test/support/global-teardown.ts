@@ -10,7 +10,8 @@ export default async function globalTeardown(): Promise<void> {
     const client = new Client({ connectionString: process.env.TEST_DATABASE_URL });
     await client.connect();
     try {
-      for (const name of testSubgraphs()) await client.query(`drop schema if exists "${prefix}${name}" cascade`);
+      // The subgraphs' schemas, and the registry's that the launcher test starts under the same prefix.
+      for (const name of [...testSubgraphs(), 'registry']) await client.query(`drop schema if exists "${prefix}${name}" cascade`);
       // Each test stack keeps its access records in its own schema, <prefix>access_<suffix>;
       // each test registry its versions in <prefix>registry_<suffix>; a scaffolded subgraph's
       // generated test its records in <prefix>sgtest-<suffix>.
