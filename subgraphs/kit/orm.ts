@@ -24,6 +24,20 @@ function driverOptions(db: DatabaseConfig): Options {
 }
 
 /**
+ * MikroORM reads the tables of every schema in the database before it diffs its own, and casts
+ * each name to regclass: a schema dropped meanwhile by another process (another service or test
+ * run sharing the database) then fails the start. Each service only ever manages its own
+ * schema, so the listing is narrowed to it.
+ */
+function introspectOnlyOwnSchema(orm: MikroORM, schema: string): void {
+  const helper = orm.em.getPlatform().getSchemaHelper() as unknown as { getListTablesSQL(): string } | undefined;
+  if (!helper) return;
+  const listAll = helper.getListTablesSQL.bind(helper);
+  const literal = `'${schema.replace(/'/g, "''")}'`;
+  helper.getListTablesSQL = () => listAll().replace('from information_schema.tables where ', `from information_schema.tables where table_schema = ${literal} and `);
+}
+
+/**
  * Opens a subgraph's own database and creates its tables and indexes when missing.
  * SQLite runs in WAL mode so that a writer (seeding, a refresh job) does not block readers.
  */
@@ -42,6 +56,7 @@ export async function openDatabase(db: DatabaseConfig, entities: EntityClass<any
     await connection.execute('pragma busy_timeout = 5000');
   } else {
     await connection.execute(`create schema if not exists "${db.schema}"`);
+    introspectOnlyOwnSchema(orm, db.schema);
   }
   await orm.schema.updateSchema({ safe: true });
 
