@@ -3,13 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Redis from 'ioredis';
-import { startGateway, RunningGateway } from '../gateway/src/gateway';
-import { requestLimitsConfig } from '../gateway/src/plugins/limits/config';
+import type { RunningGateway } from '../gateway/src/gateway';
 import { documentHash } from '../gateway/src/plugins/persisted-operations';
-import { callerHeaders, testAccessConfig, testAccessDatabase } from './support/access';
-import { SUPERGRAPH_PATH } from './support/processes';
+import { callerHeaders } from './support/access';
+import { gatewayWithLimits } from './support/gateway-over';
 import { startStack, Stack, subgraphRequests } from './support/stack';
-import { testSigningSecret } from './support/test-env';
 
 // Persisted operations: Apollo's automatic persisted queries through the gateway (shared by
 // replicas through Redis), and the trusted-documents mode that accepts only registered
@@ -30,18 +28,7 @@ afterAll(async () => {
 });
 
 async function gateway(env: Record<string, string>): Promise<RunningGateway> {
-  const running = await startGateway({
-    port: 0,
-    host: '127.0.0.1',
-    supergraphPath: SUPERGRAPH_PATH,
-    subgraphTimeoutMs: 10_000,
-    development: false,
-    shutdownTimeoutMs: 2_000,
-    subgraphUrls: { population: stack.subgraphs.population.url },
-    subgraphSigningSecrets: Object.fromEntries(['population', 'business', 'dossiers', 'indicators', 'access'].map((name) => [name, testSigningSecret()])),
-    access: await testAccessConfig(testAccessDatabase()),
-    requestLimits: requestLimitsConfig(env),
-  });
+  const running = await gatewayWithLimits({ population: stack.subgraphs.population.url }, env);
   gateways.push(running);
   return running;
 }

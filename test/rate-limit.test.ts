@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
-import { startGateway, RunningGateway } from '../gateway/src/gateway';
-import { requestLimitsConfig } from '../gateway/src/plugins/limits/config';
+import type { RunningGateway } from '../gateway/src/gateway';
 import { rateLimitKey } from '../gateway/src/plugins/rate-limit';
-import { callerHeaders, testAccessConfig, testAccessDatabase } from './support/access';
+import { callerHeaders } from './support/access';
 import { postGraphQL } from './support/graphql-client';
-import { ServiceProcess, startGatewayProcess, SUPERGRAPH_PATH } from './support/processes';
+import { ServiceProcess, startGatewayProcess } from './support/processes';
+import { gatewayWithLimits } from './support/gateway-over';
 import { startStack, Stack, subgraphRequests } from './support/stack';
-import { testSigningSecret } from './support/test-env';
 
 // Per-agency token buckets: in memory per gateway replica by default, shared by all replicas
 // through Redis when REDIS_URL is set. A refusal is RATE_LIMITED with HTTP 429 and Retry-After.
@@ -26,18 +25,7 @@ afterAll(async () => {
 });
 
 async function inProcessGateway(env: Record<string, string>): Promise<RunningGateway> {
-  const running = await startGateway({
-    port: 0,
-    host: '127.0.0.1',
-    supergraphPath: SUPERGRAPH_PATH,
-    subgraphTimeoutMs: 10_000,
-    development: false,
-    shutdownTimeoutMs: 2_000,
-    subgraphUrls: { population: stack.subgraphs.population.url },
-    subgraphSigningSecrets: Object.fromEntries(['population', 'business', 'dossiers', 'indicators', 'access'].map((name) => [name, testSigningSecret()])),
-    access: await testAccessConfig(testAccessDatabase()),
-    requestLimits: requestLimitsConfig(env),
-  });
+  const running = await gatewayWithLimits({ population: stack.subgraphs.population.url }, env);
   gateways.push(running);
   return running;
 }

@@ -59,3 +59,22 @@ export async function gatewayOver(subgraphs: Subgraphs, overrides: Partial<Gatew
 export function baseOf(graphqlUrl: string): string {
   return graphqlUrl.replace(/\/graphql$/, '');
 }
+
+/**
+ * One more gateway over the subgraphs of a test stack, with request limits read from `env`
+ * (rate limits, persisted operations, trusted documents); stopped by the caller.
+ */
+export async function gatewayWithLimits(subgraphUrls: Record<string, string>, env: Record<string, string>): Promise<RunningGateway> {
+  return startGateway({
+    port: 0,
+    host: '127.0.0.1',
+    supergraphPath: SUPERGRAPH_PATH,
+    subgraphTimeoutMs: 10_000,
+    development: false,
+    shutdownTimeoutMs: 2_000,
+    subgraphUrls,
+    subgraphSigningSecrets: Object.fromEntries([...BUILT_IN_SUBGRAPHS].map((name) => [name, testSigningSecret()])),
+    access: await testAccessConfig(testAccessDatabase()),
+    requestLimits: requestLimitsConfig(env),
+  });
+}
