@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
+import { inKeyOrder } from '../kit/loader-results';
 import { Dossier } from './entities/dossier';
 import { Procedure } from './entities/procedure';
 import { ApplicantCountKey, ApplicantPageKey, countApplicantDossiers, fetchApplicantPages } from './sql/applicant-dossiers';
@@ -22,17 +23,12 @@ export interface DossierLoaders {
 /** Batches stay well inside SQLite's and PostgreSQL's statement limits. */
 const MAX_BATCH = 1000;
 
-function byKey<T, K extends keyof T>(rows: T[], key: K, keys: readonly T[K][]): (T | null)[] {
-  const found = new Map(rows.map((row) => [row[key], row]));
-  return keys.map((k) => found.get(k) ?? null);
-}
-
 export function createDossierLoaders(em: EntityManager): DossierLoaders {
   // Composite keys: the same request for the same parent is loaded once.
   const options = { maxBatchSize: MAX_BATCH, cacheKeyFn: (key: unknown) => JSON.stringify(key) };
   return {
-    procedureByCode: new DataLoader(async (codes) => byKey(await em.find(Procedure, { code: { $in: [...codes] } }), 'code', codes), { maxBatchSize: MAX_BATCH }),
-    dossierByCode: new DataLoader(async (codes) => byKey(await em.find(Dossier, { code: { $in: [...codes] } }), 'code', codes), { maxBatchSize: MAX_BATCH }),
+    procedureByCode: new DataLoader(async (codes) => inKeyOrder(codes, await em.find(Procedure, { code: { $in: [...codes] } }), (p) => p.code), { maxBatchSize: MAX_BATCH }),
+    dossierByCode: new DataLoader(async (codes) => inKeyOrder(codes, await em.find(Dossier, { code: { $in: [...codes] } }), (d) => d.code), { maxBatchSize: MAX_BATCH }),
     applicantDossiers: new DataLoader<ApplicantPageKey, Dossier[], string>((keys) => fetchApplicantPages(em, keys), options),
     applicantDossierCount: new DataLoader<ApplicantCountKey, number, string>((keys) => countApplicantDossiers(em, keys), options),
     dossierCounts: new DataLoader<StatsQueryKey, DossierCounts, string>((keys) => fetchDossierCounts(em, keys), options),

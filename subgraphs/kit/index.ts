@@ -22,3 +22,4 @@ export * from './search-text';
 export * from './sql';
 export * from './signature';
 export * from './gateway-only';
+export * from './loader-results';

@@ -1,7 +1,7 @@
 import { EntityManager, raw } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import DataLoader from 'dataloader';
-import { AdministrativeLevel, REFERENCE_DATE, StatsScope } from '../kit';
+import { AdministrativeLevel, groupedInKeyOrder, inKeyOrder, REFERENCE_DATE, StatsScope } from '../kit';
 import { AdministrativeUnit } from './entities/administrative-unit.entity';
 import { Citizen } from './entities/citizen.entity';
 import { Household } from './entities/household.entity';
@@ -24,17 +24,6 @@ export interface PopulationLoaders {
   unit: DataLoader<string, AdministrativeUnit | null>;
   unitChildren: DataLoader<string, AdministrativeUnit[]>;
   population: DataLoader<PopulationKey, number, string>;
-}
-
-function one<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
-  const byKey = new Map(rows.map((row) => [keyOf(row), row]));
-  return keys.map((key) => byKey.get(key) ?? null);
-}
-
-function many<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
-  const byKey = new Map<K, V[]>(keys.map((key) => [key, []]));
-  for (const row of rows) byKey.get(keyOf(row))?.push(row);
-  return keys.map((key) => byKey.get(key) ?? []);
 }
 
 /** Units in force on a date: validFrom <= on and (validTo is null or on <= validTo). */
@@ -79,15 +68,15 @@ async function countPopulation(em: EntityManager, keys: readonly PopulationKey[]
 
 export function createLoaders(em: EntityManager): PopulationLoaders {
   return {
-    citizen: new DataLoader(async (ids) => one(ids, await em.find(Citizen, { id: { $in: [...ids] } }), (c) => c.id)),
-    citizenByCccd: new DataLoader(async (cccds) => one(cccds, await em.find(Citizen, { cccd: { $in: [...cccds] } }), (c) => c.cccd)),
-    household: new DataLoader(async (ids) => one(ids, await em.find(Household, { id: { $in: [...ids] } }), (h) => h.id)),
+    citizen: new DataLoader(async (ids) => inKeyOrder(ids, await em.find(Citizen, { id: { $in: [...ids] } }), (c) => c.id)),
+    citizenByCccd: new DataLoader(async (cccds) => inKeyOrder(cccds, await em.find(Citizen, { cccd: { $in: [...cccds] } }), (c) => c.cccd)),
+    household: new DataLoader(async (ids) => inKeyOrder(ids, await em.find(Household, { id: { $in: [...ids] } }), (h) => h.id)),
     householdMembers: new DataLoader(async (ids) =>
-      many(ids, await em.find(Citizen, { householdId: { $in: [...ids] } }, { orderBy: { householdId: 'asc', birthDate: 'asc', id: 'asc' } }), (c) => c.householdId),
+      groupedInKeyOrder(ids, await em.find(Citizen, { householdId: { $in: [...ids] } }, { orderBy: { householdId: 'asc', birthDate: 'asc', id: 'asc' } }), (c) => c.householdId),
     ),
-    unit: new DataLoader(async (ids) => one(ids, await em.find(AdministrativeUnit, { id: { $in: [...ids] } }), (u) => u.id)),
+    unit: new DataLoader(async (ids) => inKeyOrder(ids, await em.find(AdministrativeUnit, { id: { $in: [...ids] } }), (u) => u.id)),
     unitChildren: new DataLoader(async (parentIds) =>
-      many(
+      groupedInKeyOrder(
         parentIds,
         await em.find(AdministrativeUnit, { parentId: { $in: [...parentIds] }, ...inForceOn(REFERENCE_DATE) }, { orderBy: { id: 'asc' } }),
         (u) => u.parentId as string,

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
+import { groupedInKeyOrder, inKeyOrder } from '../../kit/loader-results';
 import { Business } from '../entities/business';
 import { Industry } from '../entities/industry';
 import type { BusinessStats } from '../types/business-stats';
@@ -22,22 +23,15 @@ export interface BusinessLoaders {
   businessStats: DataLoader<string, BusinessStats | null>;
 }
 
-function byKey<T, K>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): (T | null)[] {
-  const map = new Map(rows.map((row) => [keyOf(row), row]));
-  return keys.map((key) => map.get(key) ?? null);
-}
-
 export function createLoaders(em: EntityManager): BusinessLoaders {
   return {
     business: new DataLoader(async (taxCodes) =>
-      byKey(taxCodes, await em.find(Business, { taxCode: { $in: [...taxCodes] } }), (b) => b.taxCode),
+      inKeyOrder(taxCodes, await em.find(Business, { taxCode: { $in: [...taxCodes] } }), (b) => b.taxCode),
     ),
-    industry: new DataLoader(async (codes) => byKey(codes, await em.find(Industry, { code: { $in: [...codes] } }), (i) => i.code)),
+    industry: new DataLoader(async (codes) => inKeyOrder(codes, await em.find(Industry, { code: { $in: [...codes] } }), (i) => i.code)),
     businessesByRepresentative: new DataLoader(async (citizenIds) => {
       const rows = await em.find(Business, { legalRepresentativeId: { $in: [...citizenIds] } }, { orderBy: { taxCode: 'asc' } });
-      const grouped = new Map<string, Business[]>();
-      for (const row of rows) grouped.set(row.legalRepresentativeId, [...(grouped.get(row.legalRepresentativeId) ?? []), row]);
-      return citizenIds.map((id) => grouped.get(id) ?? []);
+      return groupedInKeyOrder(citizenIds, rows, (b) => b.legalRepresentativeId);
     }),
     businessStats: new DataLoader((keys) => loadBusinessStats(em, keys)),
   };

@@ -1,15 +1,10 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
+import { inKeyOrder } from '../../kit/loader-results';
 import { Indicator } from '../entities/indicator';
 import { Sector } from '../entities/sector';
 import { Target } from '../entities/target';
 import { placeholders, qualifiedTable, query } from './sql';
-
-/** Results in key order, null for a missing key (the DataLoader contract). */
-function inKeyOrder<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
-  const byKey = new Map(rows.map((row) => [keyOf(row), row]));
-  return keys.map((k) => byKey.get(k) ?? null);
-}
 
 export function indicatorLoader(em: EntityManager): DataLoader<string, Indicator | null> {
   return new DataLoader(async (codes) => inKeyOrder(codes, await em.find(Indicator, { code: { $in: [...codes] } }), (i) => i.code));
