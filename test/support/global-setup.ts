@@ -20,12 +20,14 @@ export default async function globalSetup(): Promise<void> {
   // the default rate limit (600 a minute per address) would refuse; test/rate-limit.test.ts
   // sets its own limits.
   process.env.RATE_LIMIT_PER_MINUTE ??= '0';
+  // The run's files (SQLite databases, development keys, the gateway's saved state) stay out of
+  // the work tree, on PostgreSQL too.
+  process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), 'bdg-test-'));
   if (usesPostgres()) {
     process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
     process.env.DB_SCHEMA_PREFIX = `t${Date.now().toString(36)}${process.pid}_`;
   } else {
     delete process.env.DATABASE_URL;
-    process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), 'bdg-test-'));
   }
   for (const name of testSubgraphs()) {
     const definition = loadSubgraph(name);

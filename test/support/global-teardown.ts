@@ -20,7 +20,6 @@ export default async function globalTeardown(): Promise<void> {
     } finally {
       await client.end();
     }
-  } else if (process.env.DATA_DIR?.includes('bdg-test-')) {
-    rmSync(process.env.DATA_DIR, { recursive: true, force: true });
   }
+  if (process.env.DATA_DIR?.includes('bdg-test-')) rmSync(process.env.DATA_DIR, { recursive: true, force: true });
 }
