@@ -5,11 +5,14 @@
  * and the result never holds a LIKE wildcard (% or _), so it needs no escaping.
  */
 export function searchText(value: string): string {
+  return foldVietnamese(value).replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+/** Lower case without Vietnamese diacritics (đ → d): the shared core of every search form. */
+export function foldVietnamese(value: string): string {
   return value
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+    .toLowerCase();
 }

@@ -1,15 +1,11 @@
+import { foldVietnamese } from '../../kit/search-text';
+
 /**
  * Search form of a Vietnamese name: lower case, no diacritics (đ → d), single spaces. Stored
  * beside the name so that `search` is a plain indexed-column LIKE on SQLite and PostgreSQL alike.
  */
 export function normaliseName(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldVietnamese(text).replace(/\s+/g, ' ').trim();
 }
 
 /** A LIKE pattern for "contains `term`", with `!` escaping LIKE's wildcards (use `escape '!'`). */
