@@ -7,7 +7,7 @@ import { Database, openDatabase } from '../../subgraphs/kit/orm';
 import { closeGracefully } from '../../subgraphs/kit/shutdown';
 import type { RegistryConfig } from './config';
 import { currentVersionNumber } from './domain/versions';
-import { REGISTRY_ENTITIES } from './entities';
+import { REGISTRY_STORE } from './entities';
 import { RegistryError, RegistryErrorCode } from './errors';
 import { Mutex, VersionNotifier } from './long-poll';
 import { adminRoutes } from './routes/admin';
@@ -28,7 +28,7 @@ export interface RunningRegistry {
 /** The schema registry: its own database and an HTTP API for agencies, administrators and gateways. */
 export async function startRegistry(config: RegistryConfig): Promise<RunningRegistry> {
   const log = createLogger('registry');
-  const database = await openDatabase(config.database, REGISTRY_ENTITIES);
+  const database = await openDatabase(config.database, REGISTRY_STORE);
   const notifier = new VersionNotifier();
   const ctx: RouteContext = { database, config, log, notifier, writes: new Mutex(), usageWrites: new Mutex() };
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { runSubgraphProcess, SubgraphDefinition } from '../kit';
 import { AccessRecordsResolver } from './resolvers/query';
-import { ACCESS_ENTITIES, AccessRecord } from './store/entities';
+import { ACCESS_STORE, AccessRecord } from './store/entities';
 
 /**
  * The access subgraph: "who read my data". It reads the access-record database the gateway's
@@ -9,8 +9,7 @@ import { ACCESS_ENTITIES, AccessRecord } from './store/entities';
  * It has no seed: its table fills as personal data is read.
  */
 export const subgraph: SubgraphDefinition<Record<string, never>> = {
-  name: 'access',
-  entities: ACCESS_ENTITIES,
+  ...ACCESS_STORE,
   schema: { resolvers: [AccessRecordsResolver] },
   createLoaders: () => ({}),
   isSeeded: async () => true,

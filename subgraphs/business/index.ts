@@ -1,5 +1,6 @@
+import { migrations } from './migrations';
 import type { EntityManager } from '@mikro-orm/core';
-import { runSubgraphProcess, SubgraphDefinition } from '../kit';
+import { runSubgraphProcess, SeedRun, SubgraphDefinition } from '../kit';
 import { Business } from './entities/business';
 import { Industry } from './entities/industry';
 import { IndustrySection } from './entities/industry-section';
@@ -17,7 +18,8 @@ import { seedBusinessData } from './seed';
  */
 export const subgraph: SubgraphDefinition<BusinessLoaders> = {
   name: 'business',
-  entities: [Business, Industry, IndustrySection],
+  entities: [Business, Industry, IndustrySection, SeedRun],
+  migrations,
   schema: {
     resolvers: [BusinessResolver, IndustryResolver, CitizenBusinessesResolver, AdministrativeUnitBusinessStatsResolver],
     orphanedTypes: [CitizenRef, AdministrativeUnitRef],

@@ -1,5 +1,7 @@
+import { migrations } from './migrations';
+import { DossierDailyStats } from './entities/dossier-daily-stats';
 import type { EntityManager } from '@mikro-orm/core';
-import { runSubgraphProcess, SubgraphContext, SubgraphDefinition } from '../kit';
+import { runSubgraphProcess, SeedRun, SubgraphContext, SubgraphDefinition } from '../kit';
 import { Dossier } from './entities/dossier';
 import { Procedure } from './entities/procedure';
 import { createDossierLoaders, DossierLoaders } from './loaders';
@@ -19,7 +21,8 @@ type Context = SubgraphContext<DossierLoaders>;
  */
 export const subgraph: SubgraphDefinition<DossierLoaders> = {
   name: 'dossiers',
-  entities: [Procedure, Dossier],
+  entities: [Procedure, Dossier, DossierDailyStats, SeedRun],
+  migrations,
   schema: {
     resolvers: [DossierQueryResolver, DossierResolver, CitizenDossiersResolver, BusinessDossiersResolver, AdministrativeUnitDossierStatsResolver],
     orphanedTypes: [CitizenRef, BusinessRef, AdministrativeUnitRef],

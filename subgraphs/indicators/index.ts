@@ -1,5 +1,6 @@
+import { migrations } from './migrations';
 import 'reflect-metadata';
-import { runSubgraphProcess, SubgraphDefinition } from '../kit';
+import { runSubgraphProcess, SeedRun, SubgraphDefinition } from '../kit';
 import { Indicator } from './entities/indicator';
 import { ObservationRow } from './entities/observation-row';
 import { RollupWeight } from './entities/rollup-weight';
@@ -22,7 +23,8 @@ import { AdministrativeUnitRef } from './types/administrative-unit';
  */
 export const subgraph: SubgraphDefinition<IndicatorsLoaders> = {
   name: 'indicators',
-  entities: [Sector, Indicator, ObservationRow, RollupWeight, Target],
+  entities: [Sector, Indicator, ObservationRow, RollupWeight, Target, SeedRun],
+  migrations,
   schema: {
     resolvers: [
       IndicatorQueryResolver,

@@ -45,16 +45,20 @@ function parseCsvLine(line: string): string[] {
   return [...line.matchAll(/"([^"]*)"/g)].map((m) => m[1]);
 }
 
+/** The rows of the national list (header skipped), one array of column values per old commune. */
+export function unitListRows(): string[][] {
+  return readFileSync(CSV_FILE, 'utf8').split(/\r?\n/).slice(1).filter(Boolean).map(parseCsvLine);
+}
+
 function loadUnits(): UnitRecord[] {
-  const lines = readFileSync(CSV_FILE, 'utf8').split(/\r?\n/).slice(1).filter(Boolean);
+  const rows = unitListRows();
   const base = { validFrom: UNITS_VALID_FROM, validTo: UNITS_VALID_TO };
   const units: UnitRecord[] = [
     { id: PROVINCE_ID, code: PROVINCE_ID, name: 'Tỉnh Bình Dương', level: AdministrativeLevel.PROVINCE, parentId: null, ...base },
   ];
   const districts = new Map<string, string>();
   const communes: UnitRecord[] = [];
-  for (const line of lines) {
-    const [code, name, type, districtCode, districtName] = parseCsvLine(line);
+  for (const [code, name, type, districtCode, districtName] of rows) {
     districts.set(districtCode, districtName);
     communes.push({ id: code, code, name, level: AdministrativeLevel.COMMUNE, parentId: districtCode, communeType: type as UnitRecord['communeType'], ...base });
   }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 export * from './admin-units';
+export * from './admin-units-over-time';
 export * from './classification';
 export * from './config';
 export * from './errors';
@@ -17,6 +18,11 @@ export * from './shutdown';
 export * from './telemetry';
 export * from './seed/identities';
 export * from './seed/random';
+export * from './seed/bulk-insert';
+export * from './seed/progress';
+export * from './seed/seed-run.entity';
+export * from './seed/seeding';
+export * from './migrations';
 export * from './project-root';
 export * from './search-text';
 export * from './sql';

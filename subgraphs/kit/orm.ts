@@ -1,14 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
-import { EntityClass, MikroORM, Options } from '@mikro-orm/core';
+import { MikroORM, Options } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { DatabaseConfig } from './config';
+import { migrateStore, MIGRATIONS_TABLE, Store } from './migrations';
 
 export type Orm = MikroORM;
 
 export interface Database {
   orm: MikroORM;
+  /** Migrations this open applied (empty when the database was already up to date). */
+  migrationsApplied: string[];
   /** SQL statements run since start (or the last reset): the N+1 tests read this. */
   sqlStatements(): number;
   resetSqlStatements(): void;
@@ -38,13 +42,16 @@ function introspectOnlyOwnSchema(orm: MikroORM, schema: string): void {
 }
 
 /**
- * Opens a subgraph's own database and creates its tables and indexes when missing.
+ * Opens a store's own database and runs its pending migrations (tables are never synced from
+ * the entities at start: `npm run migration:create` writes each change as a migration).
  * SQLite runs in WAL mode so that a writer (seeding, a refresh job) does not block readers.
  */
-export async function openDatabase(db: DatabaseConfig, entities: EntityClass<any>[]): Promise<Database> {
+export async function openDatabase(db: DatabaseConfig, store: Store): Promise<Database> {
   const orm = await MikroORM.init({
     ...driverOptions(db),
-    entities,
+    entities: store.entities,
+    extensions: [Migrator],
+    migrations: { migrationsList: [...store.migrations], tableName: MIGRATIONS_TABLE, transactional: true, allOrNothing: true, silent: true, snapshot: false },
     discovery: { warnWhenNoEntities: true },
     allowGlobalContext: false,
     debug: false,
@@ -58,7 +65,7 @@ export async function openDatabase(db: DatabaseConfig, entities: EntityClass<any
     await connection.execute(`create schema if not exists "${db.schema}"`);
     introspectOnlyOwnSchema(orm, db.schema);
   }
-  await orm.schema.updateSchema({ safe: true });
+  const migrationsApplied = await migrateStore(orm, store, db.kind === 'postgresql' ? db.schema : undefined);
 
   let statements = 0;
   connection.getKnex().on('query', () => {
@@ -66,6 +73,7 @@ export async function openDatabase(db: DatabaseConfig, entities: EntityClass<any
   });
   return {
     orm,
+    migrationsApplied,
     sqlStatements: () => statements,
     resetSqlStatements: () => {
       statements = 0;

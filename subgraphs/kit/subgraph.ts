@@ -12,6 +12,9 @@ import { keepRawBody, requireGatewaySignature, signedCallerOf } from './gateway-
 import { buildFederatedSchema, SubgraphSchemaOptions } from './federation';
 import { createLogger, Logger } from './logger';
 import { Database, openDatabase } from './orm';
+import type { Store } from './migrations';
+import type { SeedProgress } from './seed/progress';
+import { seedIfEmpty } from './seed/seeding';
 import { closeGracefully, shutdownTimeoutMs } from './shutdown';
 import { SignedCaller, signatureChecksFor, signatureMaxAgeMs, signingSecretFor } from './signature';
 import { createMetricsRegistry, httpMetrics, initTracing, logRequests, shutdownTracing, metricsHandler, traceRequests } from './telemetry';
@@ -25,16 +28,14 @@ export interface SubgraphContext<L> {
 }
 
 /** Everything that makes one subgraph; the kit turns it into a running service. */
-export interface SubgraphDefinition<L> {
-  name: string;
-  entities: EntityClass<any>[];
+export interface SubgraphDefinition<L> extends Store {
   schema: SubgraphSchemaOptions;
   /** Called once per request: loaders cache per request only, never across callers. */
   createLoaders(em: EntityManager): L;
   /** True when the database already holds the seed data (then seeding is skipped). */
   isSeeded(em: EntityManager): Promise<boolean>;
-  /** Fills an empty database at the given scale (fraction of the province). */
-  seed(em: EntityManager, scale: number, log: Logger): Promise<void>;
+  /** Fills an empty database at the given scale (fraction of the province), inside the seed's transaction. */
+  seed(em: EntityManager, scale: number, log: Logger, progress: SeedProgress): Promise<void>;
 }
 
 export interface RunningSubgraph {
@@ -72,15 +73,6 @@ function formatError(log: Logger, subgraph: string) {
   };
 }
 
-export async function seedIfEmpty<L>(definition: SubgraphDefinition<L>, database: Database, scale: number, log: Logger): Promise<void> {
-  const em = database.orm.em.fork();
-  if (await definition.isSeeded(em)) return;
-  const started = Date.now();
-  log.info({ scale }, 'database is empty: seeding');
-  await em.transactional((tx) => definition.seed(tx, scale, log));
-  log.info({ scale, ms: Date.now() - started }, 'seeded');
-}
-
 export async function startSubgraph<L>(definition: SubgraphDefinition<L>, options: StartOptions = {}): Promise<RunningSubgraph> {
   const config = { ...subgraphConfig(definition.name), ...options.config };
   const log = createLogger(definition.name);
@@ -92,7 +84,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     );
   }
   if (!signatureChecks) log.warn('signature checks are OFF: this subgraph accepts unsigned requests as anonymous callers');
-  const database = await openDatabase(config.database, definition.entities);
+  const database = await openDatabase(config.database, definition);
   if (options.seedIfEmpty ?? true) await seedIfEmpty(definition, database, config.seedScale, log);
 
   const { schema } = await buildFederatedSchema(definition.schema);
@@ -141,11 +133,14 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   app.get('/metrics', metricsHandler(registry));
   let graphqlRequests = 0;
   let lastCaller: SignedCaller | undefined;
+  // Benchmarks only (bench/gateways): SUBGRAPH_DELAY_MS holds each GraphQL request, to model network latency.
+  const delayMs = Number(process.env.SUBGRAPH_DELAY_MS) || 0;
   app.use(
     '/graphql',
     (_req, _res, next) => {
       graphqlRequests += 1;
-      next();
+      if (delayMs > 0) setTimeout(next, delayMs);
+      else next();
     },
     traceRequests(definition.name),
     logRequests(log),

@@ -1,19 +1,37 @@
-import { EntityManager, raw } from '@mikro-orm/core';
-import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
+import type { EntityManager } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
-import { AdministrativeLevel, groupedInKeyOrder, inKeyOrder, REFERENCE_DATE, StatsScope } from '../kit';
+import { AdministrativeLevel, groupedInKeyOrder, inKeyOrder, isReorganisedUnit, StatsScope } from '../kit';
 import { AdministrativeUnit } from './entities/administrative-unit.entity';
 import { Citizen } from './entities/citizen.entity';
 import { Household } from './entities/household.entity';
+import { UnitResidents } from './entities/unit-residents.entity';
 
-// Every batch function runs ONE SQL statement (population: at most one per unit level) and
+// Every batch function runs ONE SQL statement and
 // answers in key order, same length, null (or []) for a missing key: the DataLoader contract.
 
-/** Which units' population to count, and how. */
-export interface PopulationKey {
-  unitId: string;
-  level: AdministrativeLevel;
-  scope: StatsScope;
+/** The citizen columns that place residents at units: the 2020–2025 commune and district, the commune since 2025-07-01. */
+type ResidenceColumn = 'residenceId' | 'districtId' | 'residence2025Id';
+
+/**
+ * What one unit's population counts: the residents whose `column` is the unit (`by`), every
+ * resident placed in the period of `column` (`all`, a province), or nobody (`none`).
+ */
+export type PopulationKey =
+  | { unitId: string; count: 'by' | 'all'; column: ResidenceColumn }
+  | { unitId: string; count: 'none' };
+
+/**
+ * Residents are placed at communes of both periods, so: a commune's count is by its residence
+ * column, a 2020–2025 district's SUBTREE by the denormalised `district_id`, a province's SUBTREE
+ * every resident of its period (Ho Chi Minh City: the former province, the only part held
+ * here), and OWN above commune level is 0.
+ */
+export function populationKey(unit: Pick<AdministrativeUnit, 'id' | 'level' | 'validFrom'>, scope: StatsScope): PopulationKey {
+  const reorganised = isReorganisedUnit(unit);
+  if (unit.level === AdministrativeLevel.COMMUNE) return { unitId: unit.id, count: 'by', column: reorganised ? 'residence2025Id' : 'residenceId' };
+  if (scope === StatsScope.OWN) return { unitId: unit.id, count: 'none' };
+  if (unit.level === AdministrativeLevel.DISTRICT) return { unitId: unit.id, count: 'by', column: 'districtId' };
+  return { unitId: unit.id, count: 'all', column: reorganised ? 'residence2025Id' : 'residenceId' };
 }
 
 export interface PopulationLoaders {
@@ -22,7 +40,6 @@ export interface PopulationLoaders {
   household: DataLoader<string, Household | null>;
   householdMembers: DataLoader<string, Citizen[]>;
   unit: DataLoader<string, AdministrativeUnit | null>;
-  unitChildren: DataLoader<string, AdministrativeUnit[]>;
   population: DataLoader<PopulationKey, number, string>;
 }
 
@@ -31,39 +48,12 @@ export function inForceOn(on: string) {
   return { validFrom: { $lte: on }, $or: [{ validTo: null }, { validTo: { $gte: on } }] };
 }
 
-/** Resident counts per key of one column (`residence_id` or `district_id`), as one GROUP BY. */
-async function countsBy(em: EntityManager, column: 'residenceId' | 'districtId', ids: string[]): Promise<Map<string, number>> {
-  if (ids.length === 0) return new Map();
-  const rows: Record<string, string | number>[] = await (em as SqlEntityManager)
-    .createQueryBuilder(Citizen)
-    .select([column, raw('count(*) as n')])
-    .where({ [column]: { $in: ids } })
-    .groupBy(column)
-    .execute('all');
-  // PostgreSQL returns count(*) as a bigint string.
-  return new Map(rows.map((row) => [String(row[column]), Number(row.n)]));
-}
-
-/**
- * Residents are placed at communes, so: a commune's count is by `residence_id`, a district's
- * SUBTREE by the denormalised `district_id`, the province's SUBTREE is every resident, and
- * OWN above commune level is 0. At most three statements per batch, whatever its size.
- */
+/** Residents of every unit of the batch from the roll-up, in ONE statement (a key of scope OWN above commune level is 0). */
 async function countPopulation(em: EntityManager, keys: readonly PopulationKey[]): Promise<number[]> {
-  const communes = keys.filter((k) => k.level === AdministrativeLevel.COMMUNE).map((k) => k.unitId);
-  const districts = keys.filter((k) => k.level === AdministrativeLevel.DISTRICT && k.scope === StatsScope.SUBTREE).map((k) => k.unitId);
-  const needsProvince = keys.some((k) => k.level === AdministrativeLevel.PROVINCE && k.scope === StatsScope.SUBTREE);
-  const [byCommune, byDistrict, provinceTotal] = await Promise.all([
-    countsBy(em, 'residenceId', [...new Set(communes)]),
-    countsBy(em, 'districtId', [...new Set(districts)]),
-    needsProvince ? em.count(Citizen, {}) : Promise.resolve(0),
-  ]);
-  return keys.map((key) => {
-    if (key.level === AdministrativeLevel.COMMUNE) return byCommune.get(key.unitId) ?? 0;
-    if (key.scope === StatsScope.OWN) return 0;
-    if (key.level === AdministrativeLevel.DISTRICT) return byDistrict.get(key.unitId) ?? 0;
-    return provinceTotal;
-  });
+  const ids = [...new Set(keys.filter((k) => k.count !== 'none').map((k) => k.unitId))];
+  const rows = ids.length === 0 ? [] : await em.find(UnitResidents, { unitId: { $in: ids } });
+  const residents = new Map(rows.map((r) => [r.unitId, r.residents]));
+  return keys.map((key) => (key.count === 'none' ? 0 : residents.get(key.unitId) ?? 0));
 }
 
 export function createLoaders(em: EntityManager): PopulationLoaders {
@@ -75,13 +65,6 @@ export function createLoaders(em: EntityManager): PopulationLoaders {
       groupedInKeyOrder(ids, await em.find(Citizen, { householdId: { $in: [...ids] } }, { orderBy: { householdId: 'asc', birthDate: 'asc', id: 'asc' } }), (c) => c.householdId),
     ),
     unit: new DataLoader(async (ids) => inKeyOrder(ids, await em.find(AdministrativeUnit, { id: { $in: [...ids] } }), (u) => u.id)),
-    unitChildren: new DataLoader(async (parentIds) =>
-      groupedInKeyOrder(
-        parentIds,
-        await em.find(AdministrativeUnit, { parentId: { $in: [...parentIds] }, ...inForceOn(REFERENCE_DATE) }, { orderBy: { id: 'asc' } }),
-        (u) => u.parentId as string,
-      ),
-    ),
-    population: new DataLoader((keys) => countPopulation(em, keys), { cacheKeyFn: (k) => `${k.unitId}|${k.scope}` }),
+    population: new DataLoader((keys) => countPopulation(em, keys), { cacheKeyFn: (k) => (k.count === 'none' ? `${k.unitId}|none` : `${k.unitId}|${k.count}:${k.column}`) }),
   };
 }

@@ -32,7 +32,7 @@ export default async function globalSetup(): Promise<void> {
   for (const name of testSubgraphs()) {
     const definition = loadSubgraph(name);
     const config = subgraphConfig(name);
-    const database = await openDatabase(config.database, definition.entities);
+    const database = await openDatabase(config.database, definition);
     try {
       await seedIfEmpty(definition, database, config.seedScale, createLogger(`${name}-seed`));
     } finally {

@@ -8,7 +8,8 @@ import { Client } from 'pg';
 import { RegistryGrantSource } from '../../../gateway/src/plugins/access/grant-source';
 import { databaseConfig, DatabaseConfig } from '../../../subgraphs/kit/config';
 import { Database, openDatabase } from '../../../subgraphs/kit/orm';
-import { grantsCommand, GrantRecord, grantRouter, grantService } from '..';
+import { grantsCommand, grantRouter, grantService } from '..';
+import { REGISTRY_STORE } from '../../registry/entities';
 
 // Grants managed by an administrator through the registry's API and CLI, stored in a database,
 // and read by the gateway over HTTP (RegistryGrantSource).
@@ -23,7 +24,7 @@ let url: string;
 beforeAll(async () => {
   const base = databaseConfig('registry');
   database = base.kind === 'postgresql' ? { ...base, schema: `${base.schema}_grants_${process.pid}` } : { kind: 'sqlite', file: path.join(mkdtempSync(path.join(os.tmpdir(), 'bdg-test-grants-')), 'grants.sqlite') };
-  db = await openDatabase(database, [GrantRecord]);
+  db = await openDatabase(database, REGISTRY_STORE);
   const bearer = (...tokens: string[]) => (req: express.Request, res: express.Response, next: express.NextFunction) =>
     tokens.includes((req.header('authorization') ?? '').replace(/^Bearer /, '')) ? next() : void res.status(403).json({ error: { code: 'FORBIDDEN', message: 'not allowed' } });
   const app = express();
@@ -69,7 +70,7 @@ test('invalid grants are refused with every problem named; a sensitive level can
 
 test('the development grants file is valid and imports into an empty table', async () => {
   const file = JSON.parse(readFileSync(path.resolve(__dirname, '../../grants.dev.json'), 'utf8'));
-  const fresh = await openDatabase(database.kind === 'sqlite' ? { kind: 'sqlite', file: database.file.replace('grants.sqlite', 'import.sqlite') } : { ...database, schema: `${database.schema}_i` }, [GrantRecord]);
+  const fresh = await openDatabase(database.kind === 'sqlite' ? { kind: 'sqlite', file: database.file.replace('grants.sqlite', 'import.sqlite') } : { ...database, schema: `${database.schema}_i` }, REGISTRY_STORE);
   try {
     expect(await grantService.importIfEmpty(fresh.orm.em.fork(), file.grants)).toBe(file.grants.length);
     expect(await grantService.importIfEmpty(fresh.orm.em.fork(), file.grants)).toBe(0);

@@ -1,3 +1,5 @@
+import type { Store } from '../../kit/migrations';
+import { migrations } from './migrations';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
@@ -73,3 +75,6 @@ export class AccessRecordSubject {
 }
 
 export const ACCESS_ENTITIES = [AccessRecord, AccessRecordSubject];
+
+/** The access-record database: the gateway appends to it, the access subgraph reads it. */
+export const ACCESS_STORE: Store = { name: 'access', entities: ACCESS_ENTITIES, migrations };

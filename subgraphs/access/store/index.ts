@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { DatabaseConfig } from '../../kit/config';
 import { Database, openDatabase } from '../../kit/orm';
 import { chainVerifier, ChainProblem, GENESIS_HASH, recordHash } from './chain';
-import { ACCESS_ENTITIES, AccessRecord, AccessRecordSubject } from './entities';
+import { ACCESS_STORE, AccessRecord, AccessRecordSubject } from './entities';
 
 export * from './chain';
 export * from './entities';
@@ -36,7 +36,7 @@ export class AccessRecordStore {
   private constructor(readonly database: Database, private readonly postgres: boolean) {}
 
   static async open(config: DatabaseConfig): Promise<AccessRecordStore> {
-    return new AccessRecordStore(await openDatabase(config, ACCESS_ENTITIES), config.kind === 'postgresql');
+    return new AccessRecordStore(await openDatabase(config, ACCESS_STORE), config.kind === 'postgresql');
   }
 
   /** Appends one record; resolves once it is committed, rejects when it could not be written. */

@@ -4,9 +4,6 @@ import { DateTimeScalar } from '../../kit';
 import { ApplicantType, DossierStatus, PaymentMethod, SubmissionChannel } from '../enums';
 import { Public } from '../../kit/classification';
 
-/** The columns DossierStats counts (see sql/dossier-stats.ts). */
-const STATS_COLUMNS = ['channel', 'status', 'completedAt', 'dueAt', 'electronicResult', 'digitized', 'syncedToNationalPortal', 'paymentMethod'] as const;
-
 /**
  * A dossier (hồ sơ thủ tục hành chính) submitted for one procedure. Instants are UTC ISO
  * strings ("…Z") so they compare the same on SQLite and PostgreSQL; the applicant and the
@@ -14,13 +11,11 @@ const STATS_COLUMNS = ['channel', 'status', 'completedAt', 'dueAt', 'electronicR
  */
 @Entity({ tableName: 'dossier' })
 @Index({ properties: ['applicantType', 'applicantId', 'code'] })
-// Aggregates filter on (unit or district or nothing, submitted_at) and read only these
-// columns: covering indexes let them run from the index alone; their prefixes serve the
-// filters and orderings on unit, district and submitted_at (STACK-NOTES: a district's
-// GROUP BY over 1.9 million rows took 435 ms, 58 ms with a covering index).
-@Index({ name: 'dossier_unit_submitted_stats_idx', properties: ['receivingUnitId', 'submittedAt', ...STATS_COLUMNS] })
-@Index({ name: 'dossier_district_submitted_stats_idx', properties: ['receivingDistrictId', 'submittedAt', ...STATS_COLUMNS] })
-@Index({ name: 'dossier_submitted_stats_idx', properties: ['submittedAt', ...STATS_COLUMNS] })
+// Listings filter on a unit, a district or nothing, and on a submission period: each filter
+// seeks its range on one of these. Aggregates read the daily roll-up (DossierDailyStats).
+@Index({ name: 'dossier_unit_submitted_idx', properties: ['receivingUnitId', 'submittedAt'] })
+@Index({ name: 'dossier_district_submitted_idx', properties: ['receivingDistrictId', 'submittedAt'] })
+@Index({ name: 'dossier_submitted_idx', properties: ['submittedAt'] })
 @Directive('@key(fields: "code")')
 @ObjectType('Dossier', { description: 'An administrative dossier (hồ sơ thủ tục hành chính): one application for one procedure.' })
 export class Dossier {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { allUnits, AdministrativeLevel, childrenOf, DISTRICT_POPULATION_SHARES, Logger, PROVINCE_ID, REFERENCE_DATE } from '../../kit';
+import { allUnits, AdministrativeLevel, childrenOf, DISTRICT_POPULATION_SHARES, Logger, PROVINCE_ID, REFERENCE_DATE, SeedProgress, bulkInsert } from '../../kit';
 import { normaliseName } from '../domain/normalise';
 import { targetStatus } from '../domain/target-status';
 import { Indicator } from '../entities/indicator';
@@ -13,13 +13,11 @@ import { SECTORS } from './sectors';
 import type { IndicatorSpec } from './spec';
 import { PROGRAMME_KEYS, TARGETS } from './targets';
 
-const CHUNK = 500;
-
 /** The scale at and above which every indicator has its full province and district series. */
 export const FULL_SERIES_SCALE = 0.01;
 
-async function insertChunked<T extends object>(em: EntityManager, entity: new () => T, rows: object[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await em.insertMany(entity, rows.slice(i, i + CHUNK) as any[]);
+async function insertChunked<T extends object>(em: EntityManager, entity: new () => T, rows: object[], progress: SeedProgress): Promise<void> {
+  await bulkInsert(em, entity, rows as Partial<T>[], { total: rows.length, progress });
 }
 
 /**
@@ -65,34 +63,40 @@ function checkIntendedStatuses(specs: Map<string, IndicatorSpec>, observations: 
   }
 }
 
-export async function seedIndicators(em: EntityManager, scale: number, log: Logger): Promise<void> {
-  await insertChunked(em, Sector, SECTORS.map((s) => ({ code: s.code, name: s.name })));
-  await insertChunked(em, RollupWeight, rollupWeights());
+/** The `indicator` row of a catalogue entry (also used by ../ingest for indicators added after seeding). */
+export function indicatorRowOf(s: IndicatorSpec): Indicator {
+  return {
+    code: s.code,
+    name: s.name,
+    nameNormalised: normaliseName(s.name),
+    measure: s.measure,
+    sectorCode: s.sectorCode,
+    frequency: s.frequency,
+    higherIsBetter: s.higherIsBetter,
+    source: s.source,
+    aggregation: s.aggregation,
+    aggregationWeight: s.aggregationWeight,
+  };
+}
+
+export async function seedIndicators(em: EntityManager, scale: number, log: Logger, progress: SeedProgress): Promise<void> {
+  await insertChunked(em, Sector, SECTORS.map((s) => ({ code: s.code, name: s.name })), progress);
+  await insertChunked(em, RollupWeight, rollupWeights(), progress);
   log.info({ table: 'sector', rows: SECTORS.length }, 'seeded sectors and roll-up weights');
 
   const catalog = buildCatalog();
   await insertChunked(
     em,
     Indicator,
-    catalog.map((s) => ({
-      code: s.code,
-      name: s.name,
-      nameNormalised: normaliseName(s.name),
-      measure: s.measure,
-      sectorCode: s.sectorCode,
-      frequency: s.frequency,
-      higherIsBetter: s.higherIsBetter,
-      source: s.source,
-      aggregation: s.aggregation,
-      aggregationWeight: s.aggregationWeight,
-    })),
+    catalog.map(indicatorRowOf),
+    progress,
   );
   log.info({ table: 'indicator', rows: catalog.length }, 'seeded indicators');
 
   const observations = catalog.flatMap((spec) => observationsOf(spec, hasFullSeries(spec, scale)));
   const specs = new Map(catalog.map((s) => [s.code, s]));
   checkIntendedStatuses(specs, observations);
-  await insertChunked(em, ObservationRow, observations.map((o, i) => ({ id: i + 1, ...o })));
+  await insertChunked(em, ObservationRow, observations.map((o, i) => ({ id: i + 1, ...o })), progress);
   log.info({ table: 'observation', rows: observations.length }, 'seeded observations');
 
   const counters = new Map<string, number>();
@@ -109,6 +113,6 @@ export async function seedIndicators(em: EntityManager, scale: number, log: Logg
       deadline: t.deadline,
     };
   });
-  await insertChunked(em, Target, targets);
+  await insertChunked(em, Target, targets, progress);
   log.info({ table: 'target', rows: targets.length }, 'seeded targets');
 }

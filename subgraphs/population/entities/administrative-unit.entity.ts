@@ -5,19 +5,21 @@ import { Public } from '../../kit/classification';
 
 /**
  * An administrative unit (đơn vị hành chính), stored in this subgraph's own table (seeded
- * from the kit's national list) so that the list can change with dates of validity.
- * `parent`, `children` and `population` are field resolvers backed by loaders.
+ * from the kit's lists of both periods, `unitsOverTime()`) so that queries can filter by date
+ * of validity. `parent` and `population` are field resolvers backed by loaders; `children`,
+ * `successors` and `predecessors` walk the kit's list in memory.
  */
 @Entity({ tableName: 'administrative_unit' })
 @Index({ properties: ['level', 'validFrom'] })
 @Directive('@key(fields: "id")')
 @ObjectType('AdministrativeUnit', {
-  description: 'An administrative unit as in the national list (đơn vị hành chính). `id` equals the GSO `code` for the units in force 2022–2024.',
+  description:
+    'An administrative unit as in the national list (đơn vị hành chính). `id` equals the GSO `code` for the units in force 2022–2024; the units in force since the 2025-07-01 reorganisation carry their validity, e.g. "25747@2025-07-01", because a new commune may reuse an old one\'s code.',
 })
 export class AdministrativeUnit {
   @PrimaryKey({ type: 'string', length: 32 })
   @Public()
-  @Field(() => ID, { description: 'Stable identifier; equals the GSO code for the units in force 2022–2024.' })
+  @Field(() => ID, { description: 'Stable identifier: the GSO code for the units in force 2022–2024, code@validFrom for those since 2025-07-01 (e.g. "25747@2025-07-01").' })
   id!: string;
 
   @Property({ type: 'string', length: 8 })

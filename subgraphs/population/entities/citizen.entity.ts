@@ -13,6 +13,7 @@ import { BasicPersonal, Public, SensitivePersonal } from '../../kit/classificati
 // Keyset paging inside a commune or district: filter and order by id from one index.
 @Index({ properties: ['residenceId', 'id'] })
 @Index({ properties: ['districtId', 'id'] })
+@Index({ properties: ['residence2025Id', 'id'] })
 @Directive('@key(fields: "id")')
 @ObjectType('Citizen', { description: 'A resident of the province with permanent residence here (công dân).' })
 export class Citizen {
@@ -60,6 +61,13 @@ export class Citizen {
   /** District of the residence commune, denormalised so district aggregates need no join. */
   @Property({ type: 'string', length: 32 })
   districtId!: string;
+
+  /**
+   * Commune of residence since the 2025-07-01 reorganisation (e.g. "25747@2025-07-01"), that of
+   * the household (seed/residence-2025.ts; the migration that added it filled older rows).
+   */
+  @Property({ type: 'string', length: 32, nullable: true, fieldName: 'residence_2025_id' })
+  residence2025Id!: string | null;
 
   @Property({ type: 'string', length: 16 })
   @Index()

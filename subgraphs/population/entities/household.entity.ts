@@ -25,6 +25,10 @@ export class Household {
   @Index()
   residenceId!: string;
 
+  /** Commune of residence since the 2025-07-01 reorganisation: one successor of `residenceId` (see seed/residence-2025.ts). */
+  @Property({ type: 'string', length: 32, nullable: true, fieldName: 'residence_2025_id' })
+  residence2025Id!: string | null;
+
   /** District of the commune, denormalised for per-district aggregates. */
   @Property({ type: 'string', length: 32 })
   @Index()

@@ -1,8 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { AdministrativeLevel, BadUserInputError, DateScalar, REFERENCE_DATE, StatsScope } from '../../kit';
+import { AdministrativeLevel, BadUserInputError, childrenOverTime, DateScalar, REFERENCE_DATE, StatsScope } from '../../kit';
 import type { PopulationContext } from '../context';
 import { AdministrativeUnit } from '../entities/administrative-unit.entity';
-import { inForceOn } from '../loaders';
+import { inForceOn, populationKey } from '../loaders';
+import { unitsFromRecords } from '../unit-records';
 import { Public } from '../../kit/classification';
 
 @Resolver(() => AdministrativeUnit)
@@ -10,14 +11,16 @@ export class AdministrativeUnitResolver {
   @Public()
   @Query(() => AdministrativeUnit, { nullable: true, description: 'One administrative unit by id; null when no unit has that id.' })
   administrativeUnit(
-    @Arg('id', () => ID, { description: 'Unit id (the GSO code for the units in force 2022–2024), e.g. "721".' }) id: string,
+    @Arg('id', () => ID, { description: 'Unit id: the GSO code for the units in force 2022–2024, e.g. "721"; code@validFrom for the units since 2025-07-01, e.g. "25747@2025-07-01".' }) id: string,
     @Ctx() ctx: PopulationContext,
   ): Promise<AdministrativeUnit | null> {
     return ctx.loaders.unit.load(id);
   }
 
   @Public()
-  @Query(() => [AdministrativeUnit], { description: 'Units in force on `on` (default: the reference date 2024-09-30), ordered by id.' })
+  @Query(() => [AdministrativeUnit], {
+    description: 'Units in force on `on` (default: the reference date 2024-09-30), ordered by id. From 2025-07-01: Ho Chi Minh City (79) and the 36 communes that replaced the province; no districts.',
+  })
   async administrativeUnits(
     @Arg('level', () => AdministrativeLevel, { nullable: true, description: 'Only units of this level.' }) level: AdministrativeLevel | null | undefined,
     @Arg('parentId', () => ID, { nullable: true, description: 'Only the units directly below this unit.' }) parentId: string | null | undefined,
@@ -45,13 +48,17 @@ export class AdministrativeUnitResolver {
   }
 
   @Public()
-  @FieldResolver(() => [AdministrativeUnit], { description: 'The units directly below, in force on the reference date, ordered by id.' })
-  children(@Root() unit: AdministrativeUnit, @Ctx() ctx: PopulationContext): Promise<AdministrativeUnit[]> {
-    return ctx.loaders.unitChildren.load(unit.id);
+  @FieldResolver(() => [AdministrativeUnit], {
+    description: 'The units directly below, ordered by id, from the unit\'s own period: for the units of 2020–2025 those in force on the reference date; for Ho Chi Minh City (79) the 36 communes of the former province, the only ones held here.',
+  })
+  children(@Root() unit: AdministrativeUnit): AdministrativeUnit[] {
+    return unitsFromRecords(childrenOverTime(unit.id));
   }
 
   @Public()
-  @FieldResolver(() => Int, { description: 'Registered residents (dân số đăng ký thường trú), counted at their commune of residence; scope SUBTREE by default.' })
+  @FieldResolver(() => Int, {
+    description: 'Registered residents (dân số đăng ký thường trú), counted at their commune of residence in the unit\'s period; scope SUBTREE by default. Ho Chi Minh City (79) counts only the former province, the part held here.',
+  })
   population(
     @Root() unit: AdministrativeUnit,
     @Arg('scope', () => StatsScope, {
@@ -62,6 +69,6 @@ export class AdministrativeUnitResolver {
     scope: StatsScope | null,
     @Ctx() ctx: PopulationContext,
   ): Promise<number> {
-    return ctx.loaders.population.load({ unitId: unit.id, level: unit.level, scope: scope ?? StatsScope.SUBTREE });
+    return ctx.loaders.population.load(populationKey(unit, scope ?? StatsScope.SUBTREE));
   }
 }

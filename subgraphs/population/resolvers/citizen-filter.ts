@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { AdministrativeLevel, BadUserInputError } from '../../kit';
+import { AdministrativeLevel, BadUserInputError, isReorganisedUnit } from '../../kit';
 import type { PopulationContext } from '../context';
 import { Citizen } from '../entities/citizen.entity';
 import { Gender } from '../entities/gender';
@@ -14,7 +14,10 @@ const MAX_YEAR = 9999;
 
 @InputType('CitizenFilter', { description: 'Conditions a citizen must all meet (AND).' })
 export class CitizenFilter {
-  @Field(() => ID, { nullable: true, description: 'Residence in this unit or any unit below it (e.g. a district id covers its communes).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Residence in this unit or any unit below it (e.g. a district id covers its communes); for a unit in force since 2025-07-01, the residence from that date.',
+  })
   residenceId?: string | null;
 
   @Field(() => Gender, { nullable: true, description: 'Only citizens of this sex. [basic]' })
@@ -53,8 +56,11 @@ export async function citizenWhere(filter: CitizenFilter | null | undefined, ctx
         'filter.residenceId',
       );
     }
-    // Residents are placed at communes and carry their district: no subtree walk needed.
-    if (unit.level === AdministrativeLevel.COMMUNE) where.residenceId = unit.id;
+    // Residents are placed at communes of both periods and carry their district: no subtree walk needed.
+    if (isReorganisedUnit(unit)) {
+      if (unit.level === AdministrativeLevel.COMMUNE) where.residence2025Id = unit.id;
+      else where.residence2025Id = { $ne: null }; // Ho Chi Minh City: every resident placed since 2025-07-01
+    } else if (unit.level === AdministrativeLevel.COMMUNE) where.residenceId = unit.id;
     else if (unit.level === AdministrativeLevel.DISTRICT) where.districtId = unit.id;
     // The province: every resident of this data set lives in it.
   }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { BadUserInputError, ConnectionType, isWellFormedCccd, pageRequest, toConnection } from '../../kit';
+import { BadUserInputError, ConnectionType, DateScalar, isWellFormedCccd, pageRequest, REORGANISED_ON, toConnection, UNITS_VALID_FROM } from '../../kit';
 import type { PopulationContext } from '../context';
 import { AdministrativeUnit } from '../entities/administrative-unit.entity';
 import { Citizen } from '../entities/citizen.entity';
@@ -62,6 +62,21 @@ export class CitizenResolver {
   @FieldResolver(() => AdministrativeUnit, { nullable: true, description: 'Commune of permanent residence (nơi thường trú). [basic]' })
   residence(@Root() citizen: Citizen, @Ctx() ctx: PopulationContext): Promise<AdministrativeUnit | null> {
     return ctx.loaders.unit.load(citizen.residenceId);
+  }
+
+  @BasicPersonal()
+  @FieldResolver(() => AdministrativeUnit, {
+    nullable: true,
+    description:
+      'Commune of permanent residence on a date: the 2020–2025 commune (as `residence`) up to 2025-06-30, from 2025-07-01 the new commune the household was assigned to (this data set records no moves); null before 2020-02-01. [basic]',
+  })
+  residenceOn(
+    @Root() citizen: Citizen,
+    @Arg('on', () => DateScalar, { description: 'Calendar date, e.g. "2025-07-01".' }) on: string,
+    @Ctx() ctx: PopulationContext,
+  ): Promise<AdministrativeUnit | null> | null {
+    const unitId = on >= REORGANISED_ON ? citizen.residence2025Id : on >= UNITS_VALID_FROM ? citizen.residenceId : null;
+    return unitId ? ctx.loaders.unit.load(unitId) : null;
   }
 
   @BasicPersonal()

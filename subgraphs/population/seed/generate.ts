@@ -14,6 +14,7 @@ import { searchText } from '../../kit/search-text';
 import { apportion } from './apportion';
 import { CccdIssuer } from './cccd';
 import { householdId } from './household-id';
+import { residence2025Of } from './residence-2025';
 import { ETHNICITIES, GIVEN_NAMES, KINH_SURNAMES, MIDDLE_NAMES, MIGRANT_ORIGINS, MINORITY_ORIGINS, MINORITY_SURNAMES, Weighted } from './names';
 
 export interface CitizenRow {
@@ -26,6 +27,7 @@ export interface CitizenRow {
   ethnicity: string;
   residenceId: string;
   districtId: string;
+  residence2025Id: string;
   householdId: string;
   electronicIdLevel: number;
 }
@@ -35,6 +37,7 @@ export interface HouseholdRow {
   headId: string;
   residenceId: string;
   districtId: string;
+  residence2025Id: string;
 }
 
 export interface GeneratedHousehold {
@@ -165,6 +168,7 @@ export function* generateHouseholds(scale: number): Generator<GeneratedHousehold
       const size = Math.min(remaining, random.weighted(HOUSEHOLD_SIZES));
       remaining -= size;
       const id = householdId(nextHousehold++);
+      const residence2025Id = residence2025Of(id, unit.id);
 
       const ethnicity = random.weighted(ETHNICITIES);
       const minorityOrigins = MINORITY_ORIGINS[ethnicity];
@@ -201,11 +205,12 @@ export function* generateHouseholds(scale: number): Generator<GeneratedHousehold
           ethnicity: ownEthnicity,
           residenceId: unit.id,
           districtId,
+          residence2025Id,
           householdId: id,
           electronicIdLevel: electronicIdLevel(random, person.age),
         };
       });
-      yield { household: { id, headId: members[0].id, residenceId: unit.id, districtId }, members };
+      yield { household: { id, headId: members[0].id, residenceId: unit.id, districtId, residence2025Id }, members };
     }
   }
 }

@@ -1,0 +1,23 @@
+import type { Store } from '../../subgraphs/kit/migrations';
+import { BUILT_IN_SUBGRAPHS, loadSubgraph } from '../../subgraphs/catalog';
+import { REGISTRY_STORE } from '../registry/entities';
+
+/** Every database the project owns, by name, with the folder its migrations are written to. */
+export interface OwnedStore {
+  store: Store;
+  migrationsFolder: string;
+}
+
+const SUBGRAPH_FOLDERS: Record<string, string> = {
+  population: 'subgraphs/population/migrations',
+  business: 'subgraphs/business/migrations',
+  dossiers: 'subgraphs/dossiers/migrations',
+  indicators: 'subgraphs/indicators/migrations',
+  access: 'subgraphs/access/store/migrations',
+};
+
+export function ownedStores(): Record<string, OwnedStore> {
+  const stores: Record<string, OwnedStore> = { registry: { store: REGISTRY_STORE, migrationsFolder: 'schema/registry/migrations' } };
+  for (const name of BUILT_IN_SUBGRAPHS) stores[name] = { store: loadSubgraph(name), migrationsFolder: SUBGRAPH_FOLDERS[name] };
+  return stores;
+}

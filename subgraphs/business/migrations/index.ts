@@ -1,0 +1,6 @@
+// Written by `npm run migration:create`: this store's migrations, in the order they run.
+import type { StoreMigration } from '../../kit/migrations';
+import m0 from './20261122185853-initial';
+import m1 from './20261122190509-add-seed-run';
+
+export const migrations: readonly StoreMigration[] = [m0, m1];

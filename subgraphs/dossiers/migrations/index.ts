@@ -1,0 +1,6 @@
+// Written by `npm run migration:create`: this store's migrations, in the order they run.
+import type { StoreMigration } from '../../kit/migrations';
+import m0 from './20261122185856-initial';
+import m1 from './20261122190413-add-daily-stats';
+
+export const migrations: readonly StoreMigration[] = [m0, m1];
