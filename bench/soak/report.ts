@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeMarkedSection } from '../markdown-section';
 
 /** One answered (or failed) request of the soak. */
 export interface Sample {
@@ -125,15 +125,6 @@ export function markdown(result: SoakResult): string {
   return lines.join('\n');
 }
 
-const BEGIN = '<!-- soak:begin (written by npm run bench:soak) -->';
-const END = '<!-- soak:end -->';
-
-/** Writes the section into the file between its markers (appending it the first time). */
 export function writeSection(file: string, section: string): void {
-  const block = `${BEGIN}\n${section}\n${END}`;
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = current.indexOf(BEGIN);
-  const end = current.indexOf(END);
-  const next = start >= 0 && end > start ? current.slice(0, start) + block + current.slice(end + END.length) : `${current.trimEnd()}\n\n${block}\n`;
-  writeFileSync(file, next);
+  writeMarkedSection(file, 'soak', 'npm run bench:soak', section);
 }

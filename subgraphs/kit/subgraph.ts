@@ -17,7 +17,7 @@ import type { SeedProgress } from './seed/progress';
 import { seedIfEmpty } from './seed/seeding';
 import { closeGracefully, shutdownTimeoutMs } from './shutdown';
 import { SignedCaller, signatureChecksFor, signatureMaxAgeMs, signingSecretFor } from './signature';
-import { createMetricsRegistry, httpMetrics, initTracing, logRequests, shutdownTracing, metricsHandler, traceRequests } from './telemetry';
+import { createMetricsRegistry, httpMetrics, sqlStatementMetric, initTracing, logRequests, shutdownTracing, metricsHandler, traceRequests } from './telemetry';
 
 /** What every resolver gets: a fresh entity manager fork and fresh loaders, per request. */
 export interface SubgraphContext<L> {
@@ -90,6 +90,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   const { schema } = await buildFederatedSchema(definition.schema);
   const registry = createMetricsRegistry(definition.name);
   const { requests, duration } = httpMetrics(registry);
+  sqlStatementMetric(registry, (listener) => (database.orm.em.getConnection() as unknown as { getKnex(): { on(event: 'query', l: () => void): void } }).getKnex().on('query', listener));
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema,
     includeStacktraceInErrorResponses: DEVELOPMENT,

@@ -1,18 +1,11 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { AdministrativeLevel, DateScalar, PROVINCE_ID, StatsScope, SubgraphContext, unitById } from '../../kit';
+import { DateScalar, StatsScope, SubgraphContext, unitById } from '../../kit';
 import type { DossierLoaders } from '../loaders';
-import type { StatsSelector } from '../sql/dossier-stats';
+import { selectorFor } from '../sql/dossier-stats';
 import { DossierStats } from '../types/dossier-stats';
 import { AdministrativeUnitRef } from '../types/references';
 import { submittedRange } from '../validation';
 import { Public } from '../../kit/classification';
-
-/** SUBTREE of the province is every dossier, of a district its receiving_district_id, of a commune its own; OWN is always the unit's own. */
-function selectorFor(unitId: string, level: AdministrativeLevel, scope: StatsScope): StatsSelector {
-  if (scope === StatsScope.OWN) return 'UNIT';
-  if (unitId === PROVINCE_ID) return 'ALL';
-  return level === AdministrativeLevel.DISTRICT ? 'DISTRICT' : 'UNIT';
-}
 
 @Resolver(() => AdministrativeUnitRef)
 export class AdministrativeUnitDossierStatsResolver {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { vnDateOf } from '../../kit';
+import { AdministrativeLevel, PROVINCE_ID, StatsScope, vnDateOf } from '../../kit';
 import { DossierDailyStats } from '../entities/dossier-daily-stats';
 import { DAILY_COUNT_COLUMNS } from './daily-stats';
 import { DossierCounts, EMPTY_COUNTS } from '../types/dossier-stats';
@@ -11,6 +11,13 @@ import { query, tableOf, toCount, valuesCte } from './tables';
  * commune's subtree, or any unit's OWN scope).
  */
 export type StatsSelector = 'ALL' | 'DISTRICT' | 'UNIT';
+
+/** SUBTREE of the province is every dossier, of a district its receiving_district_id, of a commune its own; OWN is always the unit's own. */
+export function selectorFor(unitId: string, level: AdministrativeLevel, scope: StatsScope): StatsSelector {
+  if (scope === StatsScope.OWN) return 'UNIT';
+  if (unitId === PROVINCE_ID) return 'ALL';
+  return level === AdministrativeLevel.DISTRICT ? 'DISTRICT' : 'UNIT';
+}
 
 export interface StatsQueryKey {
   selector: StatsSelector;

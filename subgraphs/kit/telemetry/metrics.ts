@@ -41,3 +41,9 @@ export function httpMetrics(registry: Registry) {
     duration: new Histogram({ name: 'graphql_request_duration_seconds', help: 'GraphQL request latency by operation name', labelNames: ['operation'], buckets: LATENCY_BUCKETS, registers: [registry] }),
   };
 }
+
+/** SQL statements a service's database ran (monotonic; the N+1 checks and `npm run bench:queries` read it). */
+export function sqlStatementMetric(registry: Registry, onStatement: (listener: () => void) => void): void {
+  const statements = new Counter({ name: 'db_sql_statements_total', help: 'SQL statements sent to the database', registers: [registry] });
+  onStatement(() => statements.inc());
+}

@@ -1,0 +1,41 @@
+/** The measured figures of one canonical query. */
+export interface ScenarioResult {
+  name: string;
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  target: { p95Ms: number } | { asFastAs: string };
+  /** SQL statements per client request, by subgraph. */
+  sqlPerRequest: Record<string, number>;
+}
+
+function verdict(result: ScenarioResult, all: ScenarioResult[]): string {
+  if ('p95Ms' in result.target) return `p95 ≤ ${result.target.p95Ms} ms: ${result.p95 <= result.target.p95Ms ? 'met' : '**missed**'}`;
+  const reference = all.find((r) => r.name === (result.target as { asFastAs: string }).asFastAs);
+  if (!reference) return 'n/a';
+  const ratio = result.p50 / Math.max(reference.p50, 0.001);
+  return `as fast as ${reference.name} (p50 ratio ${ratio.toFixed(2)}): ${ratio <= 1.25 ? 'met' : '**missed**'}`;
+}
+
+function sql(perRequest: Record<string, number>): string {
+  return Object.entries(perRequest)
+    .filter(([, n]) => n > 0.005)
+    .map(([name, n]) => `${name} ${n.toFixed(1)}`)
+    .join(', ') || '0';
+}
+
+export function markdown(results: ScenarioResult[], run: { kind: string; scale: number; seconds: number; connections: number; date: string }): string {
+  const rows = results.map((r) => `| ${r.name} | ${r.requests} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${sql(r.sqlPerRequest)} | ${verdict(r, results)} |`);
+  return [
+    `## Canonical queries at scale ${run.scale} on ${run.kind === 'postgresql' ? 'PostgreSQL' : 'SQLite'}`,
+    '',
+    `${run.date.slice(0, 16).replace('T', ' ')} UTC, this machine (2 cores, shared with the database), ${run.connections} concurrent clients, ${run.seconds} s per query, through the gateway as shipped (auth, access records and subgraph signing on). Latencies in ms. SQL statements per request by subgraph, read from each subgraph's \`db_sql_statements_total\`.`,
+    '',
+    '| query | requests | req/s | p50 | p95 | p99 | errors | SQL statements / request | target |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
