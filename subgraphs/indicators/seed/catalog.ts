@@ -1,11 +1,15 @@
 import { AggregationRule, AggregationWeight } from '../entities/enums';
 import { normaliseName } from '../domain/normalise';
-import { SPECIAL_INDICATORS } from './published';
+import { DERIVED_INDICATORS } from './derived';
+import { SPECIAL_INDICATORS, SpecialIndicatorTemplate } from './published';
 import { SECTORS } from './sectors';
 import { FREQUENCY_CODES, IndicatorSpec, KIND_RULES, MetricKind } from './spec';
 import { TARGETS } from './targets';
 
-/** Every sector holds this many indicators: 27 × 38 = 1,026, "over 1,000 in 27 sectors". */
+/**
+ * Every sector holds this many seeded indicators: 27 × 38 = 1,026, "over 1,000 in 27 sectors";
+ * the indicators a job derives from other domains (derived.ts) come on top.
+ */
 export const INDICATORS_PER_SECTOR = 38;
 
 /** Every 8th generated indicator (that can be rolled up) is reported by the districts only. */
@@ -25,10 +29,29 @@ function specOf(
   };
 }
 
+/** The spec of an indicator with a fixed code (published, programme or derived). */
+function fixedSpec(s: SpecialIndicatorTemplate, sector: { code: string; source: string }): IndicatorSpec {
+  return specOf({
+    code: s.code,
+    name: s.name,
+    measure: s.measure,
+    sectorCode: sector.code,
+    frequency: FREQUENCY_CODES[s.frequency],
+    source: s.source ?? sector.source,
+    kind: s.kind,
+    level: s.level,
+    coverage: s.coverage,
+    special: true,
+    decimals: s.decimals,
+    pinned: s.pinned ?? [],
+  });
+}
+
 /**
  * The whole catalogue, in code order within each sector: the special indicators first (fixed
- * codes), then the sector's metrics and their breakdowns until the sector holds 38. The
- * catalogue does not depend on the seed scale.
+ * codes), then the sector's metrics and their breakdowns until the sector holds 38, then the
+ * derived indicators (fixed codes, no seeded observations). The catalogue does not depend on
+ * the seed scale.
  */
 export function buildCatalog(): IndicatorSpec[] {
   const specs: IndicatorSpec[] = [];
@@ -38,22 +61,7 @@ export function buildCatalog(): IndicatorSpec[] {
     const names = new Set<string>();
     for (const s of specials) {
       names.add(normaliseName(s.name));
-      specs.push(
-        specOf({
-          code: s.code,
-          name: s.name,
-          measure: s.measure,
-          sectorCode: sector.code,
-          frequency: FREQUENCY_CODES[s.frequency],
-          source: s.source ?? sector.source,
-          kind: s.kind,
-          level: s.level,
-          coverage: s.coverage,
-          special: true,
-          decimals: s.decimals,
-          pinned: s.pinned ?? [],
-        }),
-      );
+      specs.push(fixedSpec(s, sector));
     }
     const candidates = [
       ...sector.metrics.map((m) => ({ metric: m, name: m[0] })),
@@ -81,6 +89,10 @@ export function buildCatalog(): IndicatorSpec[] {
       );
       generated += 1;
     });
+    for (const d of DERIVED_INDICATORS.filter((s) => s.code.startsWith(`${sector.code}-`))) {
+      if (d.code <= specs[specs.length - 1].code) throw new Error(`Derived indicator ${d.code} must come after the sector's seeded codes`);
+      specs.push(fixedSpec(d, sector));
+    }
   }
   attachDesignedSeries(specs);
   return specs;
