@@ -11,7 +11,7 @@ import { ServiceProcess, startGatewayProcess, startSubgraphProcess } from '../..
 import { markdown, ScenarioResult } from './report';
 import { Scenario, scenarios } from './scenarios';
 import { writeMarkedSection } from '../markdown-section';
-import { sqlStatementsOf } from './metrics';
+import { countersOf } from './metrics';
 
 /**
  * `npm run bench:queries`: the canonical queries through the gateway against an already seeded
@@ -67,7 +67,7 @@ async function preflight(url: string, scenario: Scenario, headers: Record<string
   }
 }
 
-async function measure(url: string, scenario: Scenario, headers: Record<string, string>): Promise<Omit<ScenarioResult, 'sqlPerRequest'>> {
+async function measure(url: string, scenario: Scenario, headers: Record<string, string>): Promise<Omit<ScenarioResult, 'sqlPerRequest' | 'subgraphMsPerRequest'>> {
   let i = 0;
   let graphqlErrors = 0;
   const latencies: number[] = [];
@@ -129,15 +129,16 @@ async function main(): Promise<void> {
     for (const scenario of scenarios(scale, page500)) {
       const headers: Record<string, string> = scenario.personal ? { authorization: `Bearer ${token}`, 'x-purpose': 'demo' } : {};
       await preflight(gateway.url, scenario, headers);
-      const before = await sqlStatementsOf(subgraphs);
+      const before = await countersOf(subgraphs);
       const measured = await measure(gateway.url, scenario, headers);
-      const after = await sqlStatementsOf(subgraphs);
-      const sqlPerRequest = Object.fromEntries(subgraphs.map((s) => [s.name, (after[s.name] - before[s.name]) / Math.max(measured.requests, 1)]));
-      results.push({ ...measured, sqlPerRequest });
+      const after = await countersOf(subgraphs);
+      const perRequest = (read: (c: { sqlStatements: number; graphqlSeconds: number }) => number) =>
+        Object.fromEntries(subgraphs.map((s) => [s.name, (read(after[s.name]) - read(before[s.name])) / Math.max(measured.requests, 1)]));
+      results.push({ ...measured, sqlPerRequest: perRequest((c) => c.sqlStatements), subgraphMsPerRequest: perRequest((c) => c.graphqlSeconds * 1000) });
       log(`${scenario.name}: ${measured.rps.toFixed(0)} req/s, p50 ${measured.p50} ms, p95 ${measured.p95} ms, p99 ${measured.p99} ms, ${measured.errors} errors`);
     }
     const section = markdown(results, { kind, scale, seconds: SECONDS, connections: CONNECTIONS, date: new Date().toISOString() });
-    writeMarkedSection(path.join(projectRoot(), env.BENCH_OUTPUT ?? 'BENCHMARKS.md'), `queries-${kind}`, 'npm run bench:queries', section);
+    writeMarkedSection(path.resolve(projectRoot(), env.BENCH_OUTPUT ?? 'BENCHMARKS.md'), `queries-${kind}`, 'npm run bench:queries', section);
     writeFileSync(path.join(projectRoot(), 'bench', 'queries', `last-run-${kind}.json`), JSON.stringify({ kind, scale, seconds: SECONDS, connections: CONNECTIONS, results }, null, 2));
     log(`wrote the queries-${kind} section of BENCHMARKS.md`);
   } finally {
