@@ -12,6 +12,7 @@ import { markdown, ScenarioResult } from './report';
 import { Scenario, scenarios } from './scenarios';
 import { writeMarkedSection } from '../markdown-section';
 import { countersOf } from './metrics';
+import { checkPublishedFigures } from './fidelity';
 
 /**
  * `npm run bench:queries`: the canonical queries through the gateway against an already seeded
@@ -125,6 +126,8 @@ async function main(): Promise<void> {
     await ensureDevKeys(devKeyDir());
     const now = Math.floor(Date.now() / 1000);
     const token = await new SignJWT({ agency: 'DEMO-AGENCY', scope: '' }).setProtectedHeader({ alg: DEV_ALG }).setSubject('bench@DEMO-AGENCY').setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setIssuedAt(now).setExpirationTime(now + 3600).sign(await loadDevPrivateKey(devKeyDir()));
+    const fidelity = await checkPublishedFigures(gateway.url, scale);
+    log(`published figures: ${fidelity.filter((f) => f.ok).length} of ${fidelity.length} reproduced${fidelity.some((f) => !f.ok) ? `; NOT: ${fidelity.filter((f) => !f.ok).map((f) => f.figure).join(', ')}` : ''}`);
     const results: ScenarioResult[] = [];
     for (const scenario of scenarios(scale, page500)) {
       const headers: Record<string, string> = scenario.personal ? { authorization: `Bearer ${token}`, 'x-purpose': 'demo' } : {};
@@ -137,9 +140,9 @@ async function main(): Promise<void> {
       results.push({ ...measured, sqlPerRequest: perRequest((c) => c.sqlStatements), subgraphMsPerRequest: perRequest((c) => c.graphqlSeconds * 1000) });
       log(`${scenario.name}: ${measured.rps.toFixed(0)} req/s, p50 ${measured.p50} ms, p95 ${measured.p95} ms, p99 ${measured.p99} ms, ${measured.errors} errors`);
     }
-    const section = markdown(results, { kind, scale, seconds: SECONDS, connections: CONNECTIONS, date: new Date().toISOString() });
+    const section = markdown(results, fidelity, { kind, scale, seconds: SECONDS, connections: CONNECTIONS, date: new Date().toISOString() });
     writeMarkedSection(path.resolve(projectRoot(), env.BENCH_OUTPUT ?? 'BENCHMARKS.md'), `queries-${kind}`, 'npm run bench:queries', section);
-    writeFileSync(path.join(projectRoot(), 'bench', 'queries', `last-run-${kind}.json`), JSON.stringify({ kind, scale, seconds: SECONDS, connections: CONNECTIONS, results }, null, 2));
+    writeFileSync(path.join(projectRoot(), 'bench', 'queries', `last-run-${kind}.json`), JSON.stringify({ kind, scale, seconds: SECONDS, connections: CONNECTIONS, fidelity, results }, null, 2));
     log(`wrote the queries-${kind} section of BENCHMARKS.md`);
   } finally {
     await Promise.all(processes.reverse().map((p) => p.stop('SIGTERM', 10_000)));

@@ -1,3 +1,5 @@
+import type { FidelityRow } from './fidelity';
+
 /** The measured figures of one canonical query. */
 export interface ScenarioResult {
   name: string;
@@ -29,7 +31,7 @@ function bySubgraph(perRequest: Record<string, number>, digits: number): string 
     .join(', ') || '0';
 }
 
-export function markdown(results: ScenarioResult[], run: { kind: string; scale: number; seconds: number; connections: number; date: string }): string {
+export function markdown(results: ScenarioResult[], fidelity: FidelityRow[], run: { kind: string; scale: number; seconds: number; connections: number; date: string }): string {
   const rows = results.map((r) => `| ${r.name} | ${r.requests} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${bySubgraph(r.sqlPerRequest, 1)} | ${bySubgraph(r.subgraphMsPerRequest, 0)} | ${verdict(r, results)} |`);
   return [
     `## Canonical queries at scale ${run.scale} on ${run.kind === 'postgresql' ? 'PostgreSQL' : 'SQLite'}`,
@@ -39,5 +41,11 @@ export function markdown(results: ScenarioResult[], run: { kind: string; scale: 
     '| query | requests | req/s | p50 | p95 | p99 | errors | SQL statements / request | subgraph ms / request | target |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |',
     ...rows,
+    '',
+    `Published figures (DOMAIN.md) through the gateway, province 74 over the whole period: ${fidelity.filter((f) => f.ok).length} of ${fidelity.length} reproduced (rates within 1 point, business counts exact, residents within 1%, district shares within 1 point).`,
+    '',
+    '| figure | published (scaled) | measured | |',
+    '| --- | ---: | ---: | --- |',
+    ...fidelity.map((f) => `| ${f.figure} | ${f.published} | ${f.measured} | ${f.ok ? 'ok' : '**off**'} |`),
   ].join('\n');
 }

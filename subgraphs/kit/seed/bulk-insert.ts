@@ -8,6 +8,7 @@ import type { SeedProgress } from './progress';
 const COPY_ROWS_PER_WRITE = 5_000;
 const SQLITE_VARIABLES = 30_000;
 const SQLITE_MAX_ROWS_PER_STATEMENT = 500;
+const YIELD_EVERY_ROWS = 20_000;
 
 interface Target {
   table: string;
@@ -85,6 +86,8 @@ async function insertIntoSqlite(em: EntityManager, target: Target, rows: Iterabl
       advance(pending);
       values = [];
       pending = 0;
+      // better-sqlite3 is synchronous: let the progress display (and signals) run now and then.
+      if (count % YIELD_EVERY_ROWS < perStatement) await new Promise((resolve) => setImmediate(resolve));
     }
   }
   if (pending > 0) {
