@@ -4,12 +4,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from '../../subgraphs/kit/project-root';
 import { pendingSchemaChanges } from './diff';
-import { ownedStores } from './stores';
+import { findStore, ownedStores } from './stores';
 
 const USAGE = `Usage: npm run migration:create -- <store> <name>
   Writes the changes between <store>'s entities and its migrations as a new migration
   (SQLite and PostgreSQL), then lists it in the store's migrations/index.ts.
-  <store>  one of: %STORES%
+  <store>  one of: %STORES%, or a subgraph made by npm run subgraph:new
   <name>   what the change does, in kebab-case, e.g. add-dossier-daily-stats
   PostgreSQL is diffed in a scratch schema of MIGRATIONS_DATABASE_URL
   (default postgres://postgres@127.0.0.1:5432/postgres).`;
@@ -35,11 +35,12 @@ async function main(): Promise<number> {
   const usage = USAGE.replace('%STORES%', Object.keys(stores).join(', '));
   if (values.help) return console.log(usage), 0;
   const [storeName, name] = positionals;
-  if (!storeName || !stores[storeName] || !name || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) {
-    console.error(!storeName || stores[storeName] ? usage : `Unknown store "${storeName}".\n${usage}`);
+  const found = storeName ? findStore(storeName) : undefined;
+  if (!found || !name || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) {
+    console.error(!storeName || found ? usage : `Unknown store "${storeName}".\n${usage}`);
     return 2;
   }
-  const { store, migrationsFolder } = stores[storeName];
+  const { store, migrationsFolder } = found;
   const postgresUrl = process.env.MIGRATIONS_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const sqlite = await pendingSchemaChanges(store, 'sqlite', postgresUrl);
   const postgresql = await pendingSchemaChanges(store, 'postgresql', postgresUrl);

@@ -12,6 +12,8 @@ const FILES: [template: string, target: (n: SubgraphNames) => string][] = [
   ['citizen-resolver.ts.tmpl', () => 'resolvers/citizen.resolver.ts'],
   ['loaders.ts.tmpl', () => 'loaders.ts'],
   ['seed.ts.tmpl', () => 'seed.ts'],
+  ['migration-initial.ts.tmpl', () => 'migrations/00000000000000-initial.ts'],
+  ['migrations-index.ts.tmpl', () => 'migrations/index.ts'],
   ['test.ts.tmpl', (n) => `__tests__/${n.name}.test.ts`],
   ['README.md.tmpl', () => 'README.md'],
 ];
