@@ -120,6 +120,11 @@ export function AccessPlugin(options: AccessPluginOptions): ApolloServerPlugin<A
           state = await check(rc);
           const { plan } = state;
           if (rc.contextValue.exportAccess) rc.contextValue.exportAccess.personalAllowed = [...plan.decisions.values()].some((d) => d.allowed);
+          // Only public fields selected: nothing to deny, rewrite, record or look for in the response.
+          if (plan.decisions.size === 0) {
+            state = undefined;
+            return;
+          }
           const strict = options.strict || rc.request.http?.headers.get(STRICT_HEADER) === 'true';
           if (strict && plan.denials.size > 0) {
             const denied = [...new Map([...plan.denials.values()].map((d) => [d.coordinate, d])).values()];
