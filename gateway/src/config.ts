@@ -20,6 +20,8 @@ export interface GatewayConfig {
   subgraphTimeouts?: Record<string, number>;
   /** Retries of a failed query call (SUBGRAPH_MAX_RETRIES, default 2; never for mutations). */
   subgraphMaxRetries?: number;
+  /** Answer identical public query fetches in flight with one subgraph call (SUBGRAPH_SHARE_IN_FLIGHT, default on). */
+  shareInFlight?: boolean;
   /** Milliseconds an open circuit waits before a probe call (SUBGRAPH_BREAKER_RESET_MS, default 5000). */
   breakerResetMs?: number;
   development: boolean;
@@ -84,6 +86,12 @@ function parsePositiveInt(variable: string, raw: string | undefined, fallback: n
   return value;
 }
 
+function parseOnOff(variable: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  if (raw !== 'on' && raw !== 'off') throw new ConfigError(`${variable} must be "on" or "off", got "${raw}"`);
+  return raw === 'on';
+}
+
 function parseUrl(variable: string, raw: string): string {
   try {
     const url = new URL(raw);
@@ -132,6 +140,7 @@ export function gatewayConfig(subgraphNames: readonly string[], env: Env = proce
       subgraphNames.filter((name) => env[envName(name, 'TIMEOUT_MS')]).map((name) => [name, parsePositiveInt(envName(name, 'TIMEOUT_MS'), env[envName(name, 'TIMEOUT_MS')], 10_000)]),
     ),
     subgraphMaxRetries: env.SUBGRAPH_MAX_RETRIES === '0' ? 0 : parsePositiveInt('SUBGRAPH_MAX_RETRIES', env.SUBGRAPH_MAX_RETRIES, 2),
+    shareInFlight: parseOnOff('SUBGRAPH_SHARE_IN_FLIGHT', env.SUBGRAPH_SHARE_IN_FLIGHT, true),
     breakerResetMs: parsePositiveInt('SUBGRAPH_BREAKER_RESET_MS', env.SUBGRAPH_BREAKER_RESET_MS, 5_000),
     development: env.NODE_ENV === 'development',
     shutdownTimeoutMs: shutdownTimeoutMs(env),

@@ -80,6 +80,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
           sign(headers, body, options);
         },
         onCallFinished: metrics.onSubgraphCall,
+        // Never across callers when personal fields are selected, never for a mutation.
+        shareable: (options) =>
+          (config.shareInFlight ?? true) &&
+          'incomingRequestContext' in options &&
+          options.incomingRequestContext.operation?.operation === 'query' &&
+          (options.context as { publicOnly?: boolean }).publicOnly === true,
       });
       dataSources.set(name, source);
       return source;

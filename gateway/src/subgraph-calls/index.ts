@@ -5,6 +5,7 @@ import { Agent, request } from 'undici';
 import { breakerState, BreakerOptions, BreakerState, createBreaker, DEFAULT_BREAKER_OPTIONS } from './circuit-breaker';
 import { failurePaths } from './failure-paths';
 import { classifyThrown, clientMessage, SubgraphCallError, SubgraphFailureCode } from './failures';
+import { InFlightCalls } from './in-flight';
 import { readGraphQLBody } from './response-body';
 import { RetryBudget } from './retry-budget';
 
@@ -27,6 +28,8 @@ export interface SubgraphDataSourceOptions {
   retryBudget?: RetryBudget;
   /** Adds headers to each call (signing, tracing). */
   decorateHeaders?: (headers: Record<string, string>, body: string, options: GraphQLDataSourceProcessOptions) => void;
+  /** True when a call may be answered by an identical one in flight (its answer cannot depend on the caller); default never. */
+  shareable?: (options: GraphQLDataSourceProcessOptions) => boolean;
   /** Told of every call's outcome (metrics). */
   onCallFinished?: (outcome: { subgraph: string; ms: number; failure?: SubgraphFailureCode }) => void;
 }
@@ -55,6 +58,7 @@ export class SubgraphDataSource implements GraphQLDataSource {
   private readonly budget: RetryBudget;
   private lastCall: SubgraphHealth['lastCall'] = 'none';
   private lastFailureAt?: Date;
+  private readonly inFlight = new InFlightCalls<GraphQLBody>();
 
   constructor(private readonly options: SubgraphDataSourceOptions) {
     this.budget = options.retryBudget ?? new RetryBudget();
@@ -69,6 +73,11 @@ export class SubgraphDataSource implements GraphQLDataSource {
     return breakerState(this.breaker);
   }
 
+  /** Calls answered by an identical call in flight instead of their own request. */
+  get sharedCalls(): number {
+    return this.inFlight.sharedCalls;
+  }
+
   health(): SubgraphHealth {
     return { circuit: this.state, lastCall: this.lastCall, ...(this.lastFailureAt && { lastFailureAt: this.lastFailureAt.toISOString() }) };
   }
@@ -80,7 +89,8 @@ export class SubgraphDataSource implements GraphQLDataSource {
     this.options.decorateHeaders?.(headers, body, options);
     const started = performance.now();
     try {
-      const response = (await this.breaker.fire(body, headers, isRetryable(options))) as GatewayGraphQLResponse;
+      const fire = () => this.breaker.fire(body, headers, isRetryable(options));
+      const response = (this.options.shareable?.(options) ? await this.inFlight.run(body, fire) : await fire()) as GatewayGraphQLResponse;
       this.lastCall = 'ok';
       this.options.onCallFinished?.({ subgraph: this.name, ms: performance.now() - started });
       return response;

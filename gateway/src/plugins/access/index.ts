@@ -18,6 +18,8 @@ export interface AccessContext {
   caller?: Caller;
   /** Set by an export (gateway/src/export): its pages report here instead of writing a record each. */
   exportAccess?: DeferredAccess;
+  /** Set by the access check when the operation selects public fields only: its subgraph calls cannot depend on the caller. */
+  publicOnly?: boolean;
 }
 
 /**
@@ -122,6 +124,7 @@ export function AccessPlugin(options: AccessPluginOptions): ApolloServerPlugin<A
           if (rc.contextValue.exportAccess) rc.contextValue.exportAccess.personalAllowed = [...plan.decisions.values()].some((d) => d.allowed);
           // Only public fields selected: nothing to deny, rewrite, record or look for in the response.
           if (plan.decisions.size === 0) {
+            rc.contextValue.publicOnly = true;
             state = undefined;
             return;
           }
