@@ -140,7 +140,7 @@ async function main(): Promise<void> {
       results.push({ ...measured, sqlPerRequest: perRequest((c) => c.sqlStatements), subgraphMsPerRequest: perRequest((c) => c.graphqlSeconds * 1000) });
       log(`${scenario.name}: ${measured.rps.toFixed(0)} req/s, p50 ${measured.p50} ms, p95 ${measured.p95} ms, p99 ${measured.p99} ms, ${measured.errors} errors`);
     }
-    const section = markdown(results, fidelity, { kind, scale, seconds: SECONDS, connections: CONNECTIONS, date: new Date().toISOString() });
+    const section = markdown(results, fidelity, { kind, scale, seconds: SECONDS, connections: CONNECTIONS, date: new Date().toISOString(), sharing: env.SUBGRAPH_SHARE_IN_FLIGHT !== 'off' });
     writeMarkedSection(path.resolve(projectRoot(), env.BENCH_OUTPUT ?? 'BENCHMARKS.md'), `queries-${kind}`, 'npm run bench:queries', section);
     writeFileSync(path.join(projectRoot(), 'bench', 'queries', `last-run-${kind}.json`), JSON.stringify({ kind, scale, seconds: SECONDS, connections: CONNECTIONS, fidelity, results }, null, 2));
     log(`wrote the queries-${kind} section of BENCHMARKS.md`);

@@ -31,12 +31,12 @@ function bySubgraph(perRequest: Record<string, number>, digits: number): string 
     .join(', ') || '0';
 }
 
-export function markdown(results: ScenarioResult[], fidelity: FidelityRow[], run: { kind: string; scale: number; seconds: number; connections: number; date: string }): string {
+export function markdown(results: ScenarioResult[], fidelity: FidelityRow[], run: { kind: string; scale: number; seconds: number; connections: number; date: string; sharing: boolean }): string {
   const rows = results.map((r) => `| ${r.name} | ${r.requests} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${bySubgraph(r.sqlPerRequest, 1)} | ${bySubgraph(r.subgraphMsPerRequest, 0)} | ${verdict(r, results)} |`);
   return [
     `## Canonical queries at scale ${run.scale} on ${run.kind === 'postgresql' ? 'PostgreSQL' : 'SQLite'}`,
     '',
-    `${run.date.slice(0, 16).replace('T', ' ')} UTC, this machine (2 cores, shared with the database), ${run.connections} concurrent clients, ${run.seconds} s per query, through the gateway as shipped (auth, access records and subgraph signing on). Latencies in ms. SQL statements per request by subgraph, read from each subgraph's \`db_sql_statements_total\`; subgraph time from its \`graphql_request_duration_seconds_sum\` (the rest of a request's latency is the gateway and the network).`,
+    `${run.date.slice(0, 16).replace('T', ' ')} UTC, this machine (2 cores, shared with the database), ${run.connections} concurrent clients, ${run.seconds} s per query, through the gateway as shipped (auth, access records and subgraph signing on; sharing of identical public subgraph calls in flight ${run.sharing ? 'on, the default: the two page queries are identical requests, so most of their calls are shared' : 'off (SUBGRAPH_SHARE_IN_FLIGHT=off)'}). Latencies in ms. SQL statements per request by subgraph, read from each subgraph's \`db_sql_statements_total\`; subgraph time from its \`graphql_request_duration_seconds_sum\` (the rest of a request's latency is the gateway and the network).`,
     '',
     '| query | requests | req/s | p50 | p95 | p99 | errors | SQL statements / request | subgraph ms / request | target |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |',

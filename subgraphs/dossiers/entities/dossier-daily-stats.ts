@@ -1,23 +1,24 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
- * Roll-up of the dossier table: the counts DossierStats needs, per receiving unit and
- * Vietnamese day of submission. A period's stats sum at most ~1,000 days × 101 units of it
- * instead of scanning 1.9 million dossiers, so no aggregate holds the embedded SQLite for
- * long. Rebuilt by the seed (sql/daily-stats.ts), which is the only writer of dossiers.
+ * Roll-up of the dossier table: the counts DossierStats needs, per Vietnamese day of
+ * submission and key: a receiving unit's own dossiers (`unitId` = its id), or a district's or
+ * the province's whole subtree (`unitId` = "subtree:<id>"). Any unit's stats for any period sum
+ * at most ~1,000 rows of one key, read in primary-key order, instead of scanning up to 1.9
+ * million dossiers, so no aggregate holds the embedded SQLite for long. Rebuilt by the seed
+ * (sql/daily-stats.ts), which is the only writer of dossiers.
  */
 @Entity({ tableName: 'dossier_daily_stats' })
-@Index({ name: 'dossier_daily_stats_district_day_idx', properties: ['districtId', 'day'] })
-@Index({ name: 'dossier_daily_stats_day_idx', properties: ['day'] })
 export class DossierDailyStats {
-  @PrimaryKey({ type: 'string', length: 10 })
+  /** A unit id (its own dossiers), or "subtree:<district or province id>". */
+  @PrimaryKey({ type: 'string', length: 20 })
   unitId!: string;
 
   /** Vietnamese calendar day of submission, YYYY-MM-DD. */
   @PrimaryKey({ type: 'string', length: 10 })
   day!: string;
 
-  /** District of the unit (null for the province's own dossiers), for district subtrees. */
+  /** District of the unit (null for the province's own dossiers and for subtree rows). */
   @Property({ type: 'string', length: 10, nullable: true })
   districtId!: string | null;
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Dossier } from '../entities/dossier';
 import { DossierDailyStats } from '../entities/dossier-daily-stats';
+import { PROVINCE_ID } from '../../kit';
 import { tableOf } from './tables';
 
 /** The counts of DossierStats over rows of the dossier table `d` (see types/dossier-stats.ts for their meaning). */
@@ -21,7 +22,22 @@ function vnDayOfSubmission(postgres: boolean): string {
   return postgres ? `to_char(d.submitted_at::timestamptz at time zone 'UTC' + interval '7 hours', 'YYYY-MM-DD')` : `date(d.submitted_at, '+7 hours')`;
 }
 
-/** Recomputes the roll-up from the dossier table in one INSERT … SELECT … GROUP BY (inside the caller's transaction). */
+/** The roll-up key of a district's or the province's subtree. */
+export function subtreeKey(unitId: string): string {
+  return `subtree:${unitId}`;
+}
+
+const SUM_COLUMNS = DAILY_COUNT_COLUMNS.split(', ').map((c) => `SUM(${c})`).join(', ');
+
+/** Subtree rows (districts, then the province) summed from the units' own rows. */
+export function subtreeRowsSql(rollup: string): string[] {
+  return [
+    `insert into ${rollup} (unit_id, day, district_id, ${DAILY_COUNT_COLUMNS}) select 'subtree:' || district_id, day, null, ${SUM_COLUMNS} from ${rollup} where district_id is not null and unit_id not like 'subtree:%' group by district_id, day`,
+    `insert into ${rollup} (unit_id, day, district_id, ${DAILY_COUNT_COLUMNS}) select 'subtree:${PROVINCE_ID}', day, null, ${SUM_COLUMNS} from ${rollup} where unit_id not like 'subtree:%' group by day`,
+  ];
+}
+
+/** Recomputes the roll-up from the dossier table (inside the caller's transaction): units' own rows by GROUP BY, then the subtrees from them. */
 export async function rebuildDailyStats(em: EntityManager): Promise<void> {
   const postgres = em.getPlatform().constructor.name.toLowerCase().includes('postgre');
   const rollup = tableOf(em, DossierDailyStats);
@@ -37,4 +53,5 @@ export async function rebuildDailyStats(em: EntityManager): Promise<void> {
     'run',
     ctx,
   );
+  for (const sql of subtreeRowsSql(rollup)) await connection.execute(sql, [], 'run', ctx);
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { AdministrativeLevel, PROVINCE_ID, StatsScope, vnDateOf } from '../../kit';
 import { DossierDailyStats } from '../entities/dossier-daily-stats';
-import { DAILY_COUNT_COLUMNS } from './daily-stats';
+import { DAILY_COUNT_COLUMNS, subtreeKey } from './daily-stats';
 import { DossierCounts, EMPTY_COUNTS } from '../types/dossier-stats';
 import { query, tableOf, toCount, valuesCte } from './tables';
 
@@ -39,37 +39,35 @@ const SUMS = DAILY_COUNT_COLUMNS.split(', ')
   .map((column, i) => `SUM(r.${column}) AS "${Object.keys(EMPTY_COUNTS)[i]}"`)
   .join(', ');
 
+/** The roll-up key a selector reads: a unit's own rows, or a district's or the province's subtree rows. */
+function rollupKey(key: StatsQueryKey): string {
+  if (key.selector === 'UNIT') return key.unitId;
+  return subtreeKey(key.selector === 'ALL' ? PROVINCE_ID : key.unitId);
+}
+
 /**
  * The counts of every key of a batch in ONE statement over the daily roll-up (bounds are whole
- * Vietnamese days, so a period is a range of days). Each selector present in the batch is its
- * own branch of a UNION ALL so that each uses its index: (unit_id, day) for UNIT,
- * (district_id, day) for DISTRICT, (day) for ALL. A key without dossiers gets zeros.
+ * Vietnamese days, so a period is a range of days of one roll-up key, read in primary-key
+ * order). A key without dossiers gets zeros.
  */
 export async function fetchDossierCounts(em: EntityManager, keys: readonly StatsQueryKey[]): Promise<DossierCounts[]> {
   const cte = valuesCte(
     'k',
     [
       ['k_idx', 'INTEGER'],
-      ['k_selector', 'VARCHAR(10)'],
-      ['k_unit', 'VARCHAR(10)'],
+      ['k_key', 'VARCHAR(20)'],
       ['k_from', 'VARCHAR(10)'],
       ['k_to', 'VARCHAR(10)'],
     ],
-    keys.map((k, i) => [i, k.selector, k.unitId, dayBound(k.fromUtc), dayBound(k.toUtcExclusive)]),
+    keys.map((k, i) => [i, rollupKey(k), dayBound(k.fromUtc), dayBound(k.toUtcExclusive)]),
   );
   const rollup = tableOf(em, DossierDailyStats);
-  const period = 'r.day >= k.k_from AND r.day < k.k_to';
-  // CROSS JOIN keeps the keys as the outer loop on SQLite, so each key seeks its index range.
-  const branches: Record<StatsSelector, string> = {
-    UNIT: `SELECT k.k_idx, r.* FROM k CROSS JOIN ${rollup} r WHERE k.k_selector = 'UNIT' AND r.unit_id = k.k_unit AND ${period}`,
-    DISTRICT: `SELECT k.k_idx, r.* FROM k CROSS JOIN ${rollup} r WHERE k.k_selector = 'DISTRICT' AND r.district_id = k.k_unit AND ${period}`,
-    ALL: `SELECT k.k_idx, r.* FROM k CROSS JOIN ${rollup} r WHERE k.k_selector = 'ALL' AND ${period}`,
-  };
-  const present = [...new Set(keys.map((k) => k.selector))].sort();
+  // CROSS JOIN keeps the keys as the outer loop on SQLite, so each key seeks its primary-key range.
   const sql = `WITH ${cte.sql}
-    SELECT r.k_idx AS "keyIndex", ${SUMS}
-    FROM (${present.map((selector) => branches[selector]).join(' UNION ALL ')}) r
-    GROUP BY r.k_idx`;
+    SELECT k.k_idx AS "keyIndex", ${SUMS}
+    FROM k CROSS JOIN ${rollup} r
+    WHERE r.unit_id = k.k_key AND r.day >= k.k_from AND r.day < k.k_to
+    GROUP BY k.k_idx`;
   const counts: DossierCounts[] = keys.map(() => ({ ...EMPTY_COUNTS }));
   for (const row of await query(em, sql, cte.params)) {
     const target = counts[toCount(row.keyIndex)];
