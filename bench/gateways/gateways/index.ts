@@ -1,0 +1,119 @@
+import path from 'node:path';
+import { projectRoot } from '../../../subgraphs/kit/project-root';
+import { cleanEnv, freePort, PinnedProcess, startPinned } from '../processes';
+import type { WorkloadStack } from '../workload';
+
+/**
+ * The gateways the benchmark compares, each started as its own process pinned to the
+ * gateway core(s), reading the same supergraph file:
+ * - `project`: this project's gateway as shipped (dist/gateway/src/index.js: tokens checked,
+ *   grants and purpose enforced, access records written, limits, rate limit, signed subgraph
+ *   calls, request logs), static supergraph file, no registry;
+ * - `apollo`: vanilla @apollo/gateway 2.14 with @apollo/server 5, default configuration;
+ * - `hive`, `hive-router`: Hive Gateway's CLI with its default planner, and with the Rust
+ *   planner of @graphql-hive/router-runtime (`--hive-router-runtime`), both with their defaults,
+ *   which merge identical in-flight subgraph requests;
+ * - `hive-nodedupe`, `hive-router-nodedupe`: the same with that merging off.
+ */
+export type GatewayId = 'project' | 'apollo' | 'hive' | 'hive-nodedupe' | 'hive-router' | 'hive-router-nodedupe';
+
+export interface GatewayKind {
+  id: GatewayId;
+  label: string;
+  /** Merges identical in-flight subgraph requests (across client requests). */
+  mergesInflight: boolean;
+  start(context: GatewayStartContext): Promise<PinnedProcess>;
+}
+
+export interface GatewayStartContext {
+  workload: WorkloadStack;
+  supergraphFile: string;
+  cpus: string;
+  logDir: string;
+  /** Tag of this start, part of the log file's name (e.g. "record", "load"). */
+  tag: string;
+}
+
+const DIST = path.join(projectRoot(), 'dist');
+const HIVE_BIN = path.join(projectRoot(), 'node_modules', '@graphql-hive', 'gateway', 'dist', 'bin.js');
+const HIVE_NO_DEDUPE_CONFIG = path.join(DIST, 'bench', 'gateways', 'gateways', 'hive-no-dedupe.config.js');
+
+const logFile = (context: GatewayStartContext, id: string) => path.join(context.logDir, `${context.workload.name}-${id}-${context.tag}.log`);
+
+async function startProject(context: GatewayStartContext): Promise<PinnedProcess> {
+  const port = await freePort();
+  const { workload } = context;
+  return startPinned({
+    name: 'project gateway',
+    cpus: context.cpus,
+    script: path.join(DIST, 'gateway', 'src', 'index.js'),
+    cwd: projectRoot(),
+    env: cleanEnv({
+      GATEWAY_PORT: String(port),
+      GATEWAY_HOST: '127.0.0.1',
+      SUPERGRAPH_PATH: context.supergraphFile,
+      DATA_DIR: workload.dataDir,
+      SUBGRAPH_SIGNING_SECRET: workload.signingSecret,
+      // The load comes from one agency: its rate limit stays on, with a bucket the load cannot empty.
+      RATE_LIMIT_PER_MINUTE: '1000000000',
+      RATE_LIMIT_BURST: '1000000000',
+      ...workload.projectGatewayEnv,
+    }),
+    logFile: logFile(context, 'project'),
+    url: `http://127.0.0.1:${port}/graphql`,
+  });
+}
+
+async function startApollo(context: GatewayStartContext): Promise<PinnedProcess> {
+  const port = await freePort();
+  return startPinned({
+    name: 'vanilla @apollo/gateway',
+    cpus: context.cpus,
+    script: path.join(DIST, 'bench', 'gateways', 'gateways', 'apollo-server.js'),
+    cwd: context.logDir,
+    env: cleanEnv({ SUPERGRAPH_PATH: context.supergraphFile, PORT: String(port) }),
+    logFile: logFile(context, 'apollo'),
+    url: `http://127.0.0.1:${port}/`,
+  });
+}
+
+function hive(id: GatewayId, options: { router: boolean; dedupe: boolean }) {
+  return async (context: GatewayStartContext): Promise<PinnedProcess> => {
+    const port = await freePort();
+    return startPinned({
+      name: `Hive Gateway (${id})`,
+      cpus: context.cpus,
+      script: HIVE_BIN,
+      args: [
+        'supergraph', context.supergraphFile, '--host', '127.0.0.1', '--port', String(port),
+        ...(options.router ? ['--hive-router-runtime'] : []),
+        ...(options.dedupe ? [] : ['--config-path', HIVE_NO_DEDUPE_CONFIG]),
+      ],
+      // Its own folder: the CLI would pick up a gateway.config.* from the working directory.
+      cwd: context.logDir,
+      env: cleanEnv({}),
+      logFile: logFile(context, id),
+      url: `http://127.0.0.1:${port}/graphql`,
+    });
+  };
+}
+
+export const GATEWAYS: readonly GatewayKind[] = [
+  { id: 'project', label: 'this project\'s gateway', mergesInflight: false, start: startProject },
+  { id: 'apollo', label: 'vanilla @apollo/gateway 2.14.4', mergesInflight: false, start: startApollo },
+  { id: 'hive', label: 'Hive Gateway 2.15.1', mergesInflight: true, start: hive('hive', { router: false, dedupe: true }) },
+  { id: 'hive-nodedupe', label: 'Hive Gateway 2.15.1, merging off', mergesInflight: false, start: hive('hive-nodedupe', { router: false, dedupe: false }) },
+  { id: 'hive-router', label: 'Hive Gateway + router-runtime 1.4.23', mergesInflight: true, start: hive('hive-router', { router: true, dedupe: true }) },
+  { id: 'hive-router-nodedupe', label: 'Hive Gateway + router-runtime, merging off', mergesInflight: false, start: hive('hive-router-nodedupe', { router: true, dedupe: false }) },
+];
+
+export function gatewayKind(id: string): GatewayKind {
+  const kind = GATEWAYS.find((g) => g.id === id);
+  if (!kind) throw new Error(`unknown gateway "${id}"; known: ${GATEWAYS.map((g) => g.id).join(', ')}, floor`);
+  return kind;
+}
+
+/** The report's name of a gateway id, or of the floor. */
+export function gatewayLabel(id: string): string {
+  return id === 'floor' ? 'floor (no gateway)' : gatewayKind(id).label;
+}

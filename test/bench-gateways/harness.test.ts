@@ -1,0 +1,56 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createAuthenticator } from '../../gateway/src/plugins/auth';
+import { DEV_AUDIENCE, DEV_ISSUER, ensureDevKeys } from '../../gateway/src/plugins/auth/dev-keys';
+import { answerDifference } from '../../bench/gateways/check';
+import type { RecordedCall } from '../../bench/gateways/plans/recorder';
+import { stagesOf } from '../../bench/gateways/plans/recorder';
+import { graphqlRequestsOf } from '../../bench/gateways/project/workload';
+import { subgraphNames, withRoutingUrls } from '../../bench/gateways/routing-urls';
+import { tokenMinter } from '../../bench/gateways/tokens';
+
+// The correctness pieces of the gateway benchmark (bench/gateways): its per-request tokens are
+// ones this project's gateway accepts, every one different; plan stages, routing URLs, answer
+// checks and subgraph request counts mean what the report says.
+
+test('every minted token is different and this project\'s gateway accepts it as the agency\'s officer', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bdg-bench-keys-'));
+  const mint = await tokenMinter(dir, { agency: 'DEMO-AGENCY' });
+  const tokens = Array.from({ length: 50 }, () => mint());
+  expect(new Set(tokens).size).toBe(50);
+  expect(mint.count()).toBe(50);
+  const auth = createAuthenticator({ publicKeyFiles: [(await ensureDevKeys(dir)).publicKeyFile], issuer: DEV_ISSUER, audience: DEV_AUDIENCE, development: false });
+  for (const token of tokens.slice(0, 3)) {
+    await expect(auth.identify(`Bearer ${token}`)).resolves.toEqual({ kind: 'user', subject: 'bench@DEMO-AGENCY', agency: 'DEMO-AGENCY', scopes: [] });
+  }
+});
+
+const call = (subgraph: string, arrivedAt: number, answeredAt: number): RecordedCall => ({ subgraph, url: '', body: '', response: '', status: 200, arrivedAt, answeredAt });
+
+test('a call arriving after another was answered is in a later stage; calls in flight together share one', () => {
+  const stages = stagesOf([call('a', 0, 30), call('b', 1, 30), call('c', 31, 60), call('d', 32, 62), call('e', 61, 90)]);
+  expect(stages.map((s) => s.map((c) => c.subgraph))).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+});
+
+test('routing URLs are rewritten by subgraph name, and an unknown name is an error', () => {
+  const sdl = 'enum join__Graph {\n  A @join__graph(name: "a", url: "http://x/a")\n  B @join__graph(name: "b", url: "http://x/b")\n}';
+  const rewritten = withRoutingUrls(sdl, { a: 'http://127.0.0.1:1/graphql', b: 'http://127.0.0.1:2/graphql' });
+  expect(rewritten).toContain('@join__graph(name: "a", url: "http://127.0.0.1:1/graphql")');
+  expect(rewritten).toContain('@join__graph(name: "b", url: "http://127.0.0.1:2/graphql")');
+  expect(subgraphNames(rewritten)).toEqual(['a', 'b']);
+  expect(() => withRoutingUrls(sdl, { a: 'http://y' })).toThrow('no routing URL for subgraph "b"');
+});
+
+test('an answer matches on data and errors, whatever its extensions', () => {
+  const expected = { data: { a: [1, 2] } };
+  expect(answerDifference('{"data":{"a":[1,2]},"extensions":{"t":1}}', expected)).toBeUndefined();
+  expect(answerDifference('{"data":{"a":[1,2]},"errors":[{"message":"x"}]}', expected)).toMatch(/errors/);
+  expect(answerDifference('{"data":{"a":[2,1]}}', expected)).toBe('$.data.a[0]: 2 ≠ expected 1');
+  expect(answerDifference('<html>', expected)).toMatch(/^not JSON/);
+});
+
+test('a subgraph\'s request count is the sum of its graphql_requests_total series', () => {
+  const metrics = ['# HELP graphql_requests_total x', 'graphql_requests_total{operation="subgraph",outcome="ok"} 12', 'graphql_requests_total{operation="subgraph",outcome="error"} 3', 'graphql_request_duration_seconds_count{operation="subgraph"} 15'].join('\n');
+  expect(graphqlRequestsOf(metrics)).toBe(15);
+});

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { firstDifference } from '../../bench/gateways/equality';
+import { withRoutingUrls } from '../../bench/gateways/routing-urls';
+import { standardFile } from '../../bench/gateways/standard/paths';
+import { STANDARD_SUBGRAPHS } from '../../bench/gateways/standard/sdl';
+import { startStandardSubgraph, StandardSubgraphServer } from '../../bench/gateways/standard/server';
+import { composeStandardSupergraph, planningDifferences, sharedStandardSupergraph } from '../../bench/gateways/standard/supergraph';
+
+// The benchmark's standard workload (bench/gateways/standard) is the public one: its four
+// subgraphs compose into the shared supergraph, and through vanilla @apollo/gateway they answer
+// the shared query with exactly the shared expected response.
+
+test('the rebuilt subgraphs compose into a supergraph that plans like the shared one', () => {
+  expect(planningDifferences(composeStandardSupergraph({ classified: false }), sharedStandardSupergraph())).toEqual([]);
+  // The classification every field carries for this project's gateway changes no plan.
+  expect(planningDifferences(composeStandardSupergraph({ classified: true }), sharedStandardSupergraph())).toEqual([]);
+  // The comparison does see a change that would alter plans.
+  const altered = sharedStandardSupergraph().replace('requires: "price weight"', 'requires: "price"');
+  expect(planningDifferences(altered, sharedStandardSupergraph())).toHaveLength(1);
+});
+
+describe('through vanilla @apollo/gateway', () => {
+  let subgraphs: StandardSubgraphServer[] = [];
+  let server: ApolloServer | undefined;
+  let url: string;
+
+  beforeAll(async () => {
+    subgraphs = await Promise.all(STANDARD_SUBGRAPHS.map((name) => startStandardSubgraph(name, { memo: true })));
+    const urls = Object.fromEntries(STANDARD_SUBGRAPHS.map((name, i) => [name, subgraphs[i].url]));
+    server = new ApolloServer({ gateway: new ApolloGateway({ supergraphSdl: withRoutingUrls(composeStandardSupergraph({ classified: true }), urls) }) });
+    ({ url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } }));
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await Promise.all(subgraphs.map((s) => s.close()));
+  });
+
+  test('the standard query answers exactly the expected response, twice (the second from the subgraphs\' memo)', async () => {
+    const expected = JSON.parse(readFileSync(standardFile('expected-response.json'), 'utf8'));
+    const query = readFileSync(standardFile('query.graphql'), 'utf8');
+    for (let i = 0; i < 2; i += 1) {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer unique-${i}` }, body: JSON.stringify({ query }) });
+      expect(response.status).toBe(200);
+      const body = await response.json();
+      expect(firstDifference(body, expected)).toBeUndefined();
+    }
+    // Every subgraph was called; Apollo's plan for this query has 16 fetches.
+    const calls = subgraphs.map((s) => s.requests());
+    expect(calls.every((n) => n > 0)).toBe(true);
+    expect(calls.reduce((a, b) => a + b, 0)).toBe(2 * 16);
+  });
+});
+
+test('the inventory subgraph refuses a shippingEstimate whose @requires fields were not sent', async () => {
+  const inventory = await startStandardSubgraph('inventory');
+  try {
+    const ask = async (representation: Record<string, unknown>) => {
+      const response = await fetch(inventory.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { inStock shippingEstimate } } }', variables: { r: [representation] } }),
+      });
+      return (await response.json()) as { data?: { _entities: unknown[] }; errors?: { message: string }[] };
+    };
+    expect(await ask({ __typename: 'Product', upc: '1', price: 899, weight: 100 })).toEqual({ data: { _entities: [{ inStock: true, shippingEstimate: null }] } });
+    expect((await ask({ __typename: 'Product', upc: '1' })).errors?.[0].message).toMatch(/@requires price and weight/);
+  } finally {
+    await inventory.close();
+  }
+});
+
+test('firstDifference names the first place two answers part', () => {
+  expect(firstDifference({ a: [1, { b: 2 }] }, { a: [1, { b: 2 }] })).toBeUndefined();
+  expect(firstDifference({ b: 1, a: 2 }, { a: 2, b: 1 })).toBeUndefined();
+  expect(firstDifference({ a: [1, { b: 2 }] }, { a: [1, { b: 3 }] })).toBe('$.a[1].b: 2 ≠ expected 3');
+  expect(firstDifference({ a: [1] }, { a: [1, 2] })).toBe('$.a: 1 items ≠ expected 2');
+});
