@@ -39,8 +39,9 @@ async function main(): Promise<number> {
       const started = Date.now();
       const outcome = await seedDatabase(definition, database, scale, { log: createLogger(`${name}-seed`), progress: bars.progress, reset: values.reset });
       bars.stop();
-      if (outcome === 'already-seeded') console.log(`${name}: already ${describeSeedState(before)}; nothing to do`);
-      else console.log(`${name}: seeded at scale ${scale} in ${((Date.now() - started) / 1000).toFixed(1)} s${values.reset ? ` (reset; it was ${describeSeedState(before)})` : ''}`);
+      if (outcome === 'no-seed') console.log(`${name}: has no seed data (its rows are written at run time); left as it is`);
+      else if (outcome === 'already-seeded') console.log(`${name}: already ${describeSeedState(before)}; nothing to do`);
+      else console.log(`${name}: seeded at scale ${scale} in ${((Date.now() - started) / 1000).toFixed(1)} s${values.reset ? ` (reset; before: ${describeSeedState(before)})` : ''}`);
     } catch (error) {
       bars.stop();
       if (error instanceof SeedScaleMismatchError) {

@@ -74,7 +74,7 @@ test('refuses to add another scale to a seeded database, and says how to rebuild
 test('--reset rebuilds the database at the new scale', async () => {
   const reset = seed('--only', 'business', '--scale', '0.004', '--reset');
   expect(reset.code).toBe(0);
-  expect(reset.stdout).toMatch(/seeded at scale 0\.004 .*reset; it was seeded at scale 0\.002/);
+  expect(reset.stdout).toMatch(/seeded at scale 0\.004 .*reset; before: seeded at scale 0\.002/);
   expect(await businessTable()).toEqual({ rows: 232, scale: 0.004 });
 });
 
@@ -88,4 +88,10 @@ test('bad options: exit code 2 and the usage', () => {
   const badScale = seed('--scale', '2');
   expect(badScale.code).not.toBe(0);
   expect(badScale.stderr).toMatch(/--scale must be a fraction of the province in \(0, 1\]/);
+});
+
+test('the access records have no seed: --reset leaves them alone (an audit trail is never deleted by a seed)', () => {
+  const run = seed('--only', 'access', '--reset');
+  expect(run.code).toBe(0);
+  expect(run.stdout).toMatch(/access: has no seed data .*left as it is/);
 });

@@ -18,6 +18,14 @@ function records(definition: SubgraphDefinition<unknown>): boolean {
   return definition.entities.includes(SeedRun);
 }
 
+/**
+ * A store seeds only if it records its seeds. One without (the access records, which the gateway
+ * appends to) is never seeded nor reset: --reset must not delete an audit trail.
+ */
+export function hasSeed(definition: SubgraphDefinition<unknown>): boolean {
+  return records(definition);
+}
+
 export async function seedState(definition: SubgraphDefinition<unknown>, em: EntityManager): Promise<SeedState> {
   if (!records(definition)) return (await definition.isSeeded(em)) ? { kind: 'unrecorded' } : { kind: 'empty' };
   const run = await em.findOne(SeedRun, { store: definition.name });
@@ -59,7 +67,8 @@ export interface SeedOptions {
  * completely seeded and recorded. Refuses a database that holds another scale (or an
  * unrecorded one) unless `reset` is set; a database already seeded at `scale` is left as it is.
  */
-export async function seedDatabase(definition: SubgraphDefinition<unknown>, database: Database, scale: number, options: SeedOptions): Promise<'seeded' | 'already-seeded'> {
+export async function seedDatabase(definition: SubgraphDefinition<unknown>, database: Database, scale: number, options: SeedOptions): Promise<'seeded' | 'already-seeded' | 'no-seed'> {
+  if (!hasSeed(definition)) return 'no-seed';
   const em = database.orm.em.fork();
   const state = await seedState(definition, em);
   if (!options.reset && state.kind === 'seeded' && state.scale === scale) return 'already-seeded';
