@@ -7,6 +7,7 @@ import { Grant, vietnamDay } from '../../../../schema/grants/grant';
 import { ANONYMOUS, Caller } from '../auth/caller';
 import { decide, Decision, Level } from './decide';
 import { GrantSource } from './grant-source';
+import { operationKey } from '../operation-key';
 import { AccessPlan, planAccess } from './rewrite';
 import { stripHelperKeys, Subject, walkResponse } from './walk';
 
@@ -114,16 +115,36 @@ export function AccessPlugin(options: AccessPluginOptions): ApolloServerPlugin<A
     return { plan, caller, purpose, levels, operationHash: rc.queryHash ?? createHash('sha256').update(rc.source ?? '').digest('hex') };
   }
 
+  // Operations (document and variables) already found to select public fields only: whoever
+  // calls, they select the same fields, so the check is skipped for them. Cleared with the supergraph.
+  let publicOnly = new Set<string>();
+  let publicOnlyLevels: Record<string, Level> | undefined;
+  const PUBLIC_ONLY_ENTRIES = 1_000;
+  const publicOnlyKey = (rc: GraphQLRequestContext<AccessContext>) => operationKey(rc.queryHash, rc.request.operationName, rc.request.variables);
+
   return {
     async requestDidStart() {
       let state: RequestState | undefined;
       return {
         async didResolveOperation(rc) {
+          const levels = currentLevels();
+          if (levels !== publicOnlyLevels) {
+            publicOnly = new Set();
+            publicOnlyLevels = levels;
+          }
+          const key = publicOnlyKey(rc);
+          if (key && publicOnly.has(key)) {
+            rc.contextValue.publicOnly = true;
+            if (rc.contextValue.exportAccess) rc.contextValue.exportAccess.personalAllowed = false;
+            return;
+          }
           state = await check(rc);
           const { plan } = state;
           if (rc.contextValue.exportAccess) rc.contextValue.exportAccess.personalAllowed = [...plan.decisions.values()].some((d) => d.allowed);
           // Only public fields selected: nothing to deny, rewrite, record or look for in the response.
           if (plan.decisions.size === 0) {
+            if (publicOnly.size >= PUBLIC_ONLY_ENTRIES) publicOnly.delete(publicOnly.values().next().value!);
+            if (key) publicOnly.add(key);
             rc.contextValue.publicOnly = true;
             state = undefined;
             return;

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { GatewayErrorCode } from '../../errors';
+import { operationKey } from '../operation-key';
 import { costModelFromSdl, CostOptions, FieldCostRule, operationCost } from './cost';
 import { measureOperation } from './shape';
 
@@ -60,12 +61,28 @@ export function OperationLimitsPlugin(options: OperationLimitsPluginOptions): Ap
   const { limits } = options;
   const model = costModelFromSdl(options.supergraphSdl);
   const costOptions: CostOptions = { defaultListSize: limits.defaultListSize, ...PAGE_SIZE };
+  // The shape depends on the document only, the cost also on the variables (page sizes): both are
+  // kept per document and variables, and forgotten when the schema changes.
+  let cacheSchema: unknown;
+  let measured = new Map<string, { shape: ReturnType<typeof measureOperation>; cost?: number }>();
+  const CACHE_ENTRIES = 1_000;
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, operation, request, schema }) {
+        async didResolveOperation({ document, operation, request, schema, queryHash }) {
           if (!operation) return;
-          const shape = measureOperation(document, operation);
+          if (schema !== cacheSchema) {
+            cacheSchema = schema;
+            measured = new Map();
+          }
+          const key = operationKey(queryHash, request.operationName, request.variables);
+          let entry = key ? measured.get(key) : undefined;
+          if (!entry) {
+            entry = { shape: measureOperation(document, operation) };
+            if (measured.size >= CACHE_ENTRIES) measured.delete(measured.keys().next().value!);
+            if (key) measured.set(key, entry);
+          }
+          const { shape } = entry;
           if (shape.depth > limits.maxDepth) {
             throw limitError(GatewayErrorCode.MAX_DEPTH_EXCEEDED, `The operation nests fields ${shape.depth} levels deep; the limit is ${limits.maxDepth}. Split it into several operations.`, { limit: limits.maxDepth, actual: shape.depth });
           }
@@ -77,7 +94,7 @@ export function OperationLimitsPlugin(options: OperationLimitsPluginOptions): Ap
           }
           let cost: number;
           try {
-            cost = operationCost(schema, document, operation, request.variables, model, costOptions, options.fieldRules);
+            cost = entry.cost ??= operationCost(schema, document, operation, request.variables, model, costOptions, options.fieldRules);
           } catch (error) {
             // A page size out of range: BAD_USER_INPUT, answered with 400 like the subgraphs' own.
             if (error instanceof GraphQLError) throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
