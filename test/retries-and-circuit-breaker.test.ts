@@ -106,7 +106,8 @@ describe('circuit breaker', () => {
 
   test('opens after repeated failures, fails fast while open, probes once when half-open, closes on recovery', async () => {
     proxy.mode = 'hang';
-    gateway = await gatewayOver(subgraphs, { subgraphUrls: { business: proxy.url }, subgraphTimeouts: { business: 200 }, breakerResetMs: 2_000 });
+    // Sharing off: the burst below is five identical public requests, and the breaker is about calls one by one.
+    gateway = await gatewayOver(subgraphs, { subgraphUrls: { business: proxy.url }, subgraphTimeouts: { business: 200 }, breakerResetMs: 2_000, shareInFlight: false });
 
     // Closed: each call goes to the subgraph and times out, until the breaker opens.
     const codes: string[] = [];

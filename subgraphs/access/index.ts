@@ -12,6 +12,7 @@ export const subgraph: SubgraphDefinition<Record<string, never>> = {
   ...ACCESS_STORE,
   schema: { resolvers: [AccessRecordsResolver] },
   createLoaders: () => ({}),
+  seedless: true,
   isSeeded: async () => true,
   seed: async () => undefined,
 };

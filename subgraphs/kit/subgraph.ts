@@ -34,6 +34,8 @@ export interface SubgraphDefinition<L> extends Store {
   createLoaders(em: EntityManager): L;
   /** True when the database already holds the seed data (then seeding is skipped). */
   isSeeded(em: EntityManager): Promise<boolean>;
+  /** True for a store whose rows are written at run time only (no seed data): `npm run seed` never touches it, not even with --reset. */
+  seedless?: boolean;
   /** Fills an empty database at the given scale (fraction of the province), inside the seed's transaction. */
   seed(em: EntityManager, scale: number, log: Logger, progress: SeedProgress): Promise<void>;
 }

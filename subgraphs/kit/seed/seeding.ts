@@ -19,11 +19,11 @@ function records(definition: SubgraphDefinition<unknown>): boolean {
 }
 
 /**
- * A store seeds only if it records its seeds. One without (the access records, which the gateway
- * appends to) is never seeded nor reset: --reset must not delete an audit trail.
+ * A store without seed data (`seedless`: the access records, which the gateway appends to) is
+ * never seeded nor reset: --reset must not delete an audit trail.
  */
 export function hasSeed(definition: SubgraphDefinition<unknown>): boolean {
-  return records(definition);
+  return definition.seedless !== true;
 }
 
 export async function seedState(definition: SubgraphDefinition<unknown>, em: EntityManager): Promise<SeedState> {
