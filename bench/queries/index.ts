@@ -5,7 +5,8 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { SignJWT } from 'jose';
 import { loadSubgraph } from '../../subgraphs/catalog';
-import { describeSeedState, encodeCursor, openDatabase, parseSeedScale, projectRoot, seedState, subgraphConfig } from '../../subgraphs/kit';
+import { describeSeedState, encodeCursor, openDatabase, parseSeedScale, projectRoot, qualifiedTable, seedState, subgraphConfig } from '../../subgraphs/kit';
+import { Dossier } from '../../subgraphs/dossiers/entities/dossier';
 import { DEV_ALG, DEV_AUDIENCE, DEV_ISSUER, devKeyDir, ensureDevKeys, loadDevPrivateKey } from '../../gateway/src/plugins/auth/dev-keys';
 import { ServiceProcess, startGatewayProcess, startSubgraphProcess } from '../../test/support/processes';
 import { markdown, ScenarioResult } from './report';
@@ -44,7 +45,8 @@ async function checkSeeded(scale: number): Promise<string> {
       }
       if (name === 'dossiers') {
         // The cursor of page 500 (100 per page) is the code of the 49,900th dossier in code order.
-        const [row] = await database.orm.em.getConnection().execute(`select code from ${database.orm.config.get('schema') ? `${database.orm.config.get('schema')}.` : ''}dossier order by code limit 1 offset 49899`);
+        const em = database.orm.em.fork();
+        const [row] = await em.getConnection().execute(`select code from ${qualifiedTable(em, Dossier)} order by code limit 1 offset 49899`);
         cursor = encodeCursor(row.code);
       }
     } finally {

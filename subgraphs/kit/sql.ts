@@ -10,3 +10,12 @@ export function qualifiedTable(em: EntityManager, entity: EntityClass<object>): 
   const schema = meta.schema && meta.schema !== '*' ? meta.schema : em.config.get('schema');
   return schema ? `${schema}.${meta.tableName}` : meta.tableName;
 }
+
+/** True on PostgreSQL, false on SQLite: the few statements that differ (COPY, TRUNCATE, date arithmetic) ask here. */
+export function isPostgresPlatform(platform: { constructor: { name: string } }): boolean {
+  return platform.constructor.name.toLowerCase().includes('postgre');
+}
+
+export function isPostgres(em: EntityManager): boolean {
+  return isPostgresPlatform(em.getPlatform());
+}

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Dossier } from '../entities/dossier';
 import { DossierDailyStats } from '../entities/dossier-daily-stats';
-import { PROVINCE_ID } from '../../kit';
+import { isPostgres, PROVINCE_ID } from '../../kit';
 import { tableOf } from './tables';
 
 /** The counts of DossierStats over rows of the dossier table `d` (see types/dossier-stats.ts for their meaning). */
@@ -39,7 +39,7 @@ export function subtreeRowsSql(rollup: string): string[] {
 
 /** Recomputes the roll-up from the dossier table (inside the caller's transaction): units' own rows by GROUP BY, then the subtrees from them. */
 export async function rebuildDailyStats(em: EntityManager): Promise<void> {
-  const postgres = em.getPlatform().constructor.name.toLowerCase().includes('postgre');
+  const postgres = isPostgres(em);
   const rollup = tableOf(em, DossierDailyStats);
   const connection = em.getConnection();
   const ctx = em.getTransactionContext();

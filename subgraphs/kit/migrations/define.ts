@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
+import { isPostgresPlatform } from '../sql';
 
 /**
  * PostgreSQL migrations are written against this schema name; each store runs in its own
@@ -16,7 +17,7 @@ export interface PortableSql {
 export type StoreMigration = MigrationObject;
 
 function isPostgres(migration: Migration): boolean {
-  return (migration as unknown as { driver: { getPlatform(): { constructor: { name: string } } } }).driver.getPlatform().constructor.name.toLowerCase().includes('postgre');
+  return isPostgresPlatform((migration as unknown as { driver: { getPlatform(): { constructor: { name: string } } } }).driver.getPlatform());
 }
 
 /** A migration that runs the statements of the database it meets, in one transaction. */

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type { EntityClass, EntityManager } from '@mikro-orm/core';
 import { from as copyFrom } from 'pg-copy-streams';
+import { isPostgres } from '../sql';
 import type { SeedProgress } from './progress';
 
 /** Rows per PostgreSQL COPY write and per SQLite multi-row INSERT batch (bounded by SQLite's 32,766 variables). */
@@ -20,10 +21,6 @@ function targetOf(em: EntityManager, entity: EntityClass<any>): Target {
   const meta = em.getMetadata().get(entity.name);
   const properties = meta.props.filter((p) => p.persist !== false && p.fieldNames?.length === 1).map((p) => p.name);
   return { table: meta.tableName, properties, columns: properties.map((p) => meta.properties[p].fieldNames[0]) };
-}
-
-function isPostgres(em: EntityManager): boolean {
-  return em.getPlatform().constructor.name.toLowerCase().includes('postgre');
 }
 
 /** The driver's own connection of the open transaction (knex hands its transaction's connection out). */

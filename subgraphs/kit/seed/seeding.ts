@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Logger } from '../logger';
 import type { Database } from '../orm';
-import { qualifiedTable } from '../sql';
+import { isPostgres, qualifiedTable } from '../sql';
 import type { SubgraphDefinition } from '../subgraph';
 import { logProgress, SeedProgress } from './progress';
 import { SeedRun } from './seed-run.entity';
@@ -41,7 +41,7 @@ export function describeSeedState(state: SeedState): string {
 async function clearTables(em: EntityManager, definition: SubgraphDefinition<unknown>): Promise<void> {
   const tables = definition.entities.map((entity) => qualifiedTable(em, entity));
   const connection = em.getConnection();
-  if (em.getPlatform().constructor.name.toLowerCase().includes('postgre')) await connection.execute(`truncate table ${tables.join(', ')}`, [], 'run', em.getTransactionContext());
+  if (isPostgres(em)) await connection.execute(`truncate table ${tables.join(', ')}`, [], 'run', em.getTransactionContext());
   else for (const table of tables) await connection.execute(`delete from ${table}`, [], 'run', em.getTransactionContext());
 }
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
-import { bulkInsert, FULL_SCALE, Logger, scaled, SeedProgress, unitsOverTime } from '../../kit';
+import { bulkInsert, FULL_SCALE, isPostgres, Logger, scaled, SeedProgress, unitsOverTime } from '../../kit';
 import { AdministrativeUnit } from '../entities/administrative-unit.entity';
 import { Citizen } from '../entities/citizen.entity';
 import { Household } from '../entities/household.entity';
@@ -15,7 +15,7 @@ const SEED_CACHE_KIB = 256 * 1024;
  * reorganisation), then households and their residents, in bulk.
  */
 export async function seedPopulation(em: EntityManager, scale: number, log: Logger, progress: SeedProgress): Promise<void> {
-  const sqlite = em.getPlatform().constructor.name.toLowerCase().includes('sqlite');
+  const sqlite = !isPostgres(em);
   // Ids and CCCDs arrive in random order, so every index insert lands on a random page: with
   // SQLite's default 2 MB page cache that thrashes from about 100k rows on.
   if (sqlite) await (em as SqlEntityManager).execute(`pragma cache_size = -${SEED_CACHE_KIB}`);
