@@ -147,7 +147,9 @@ describe('circuit breaker', () => {
     expect(recovered.errors).toBeUndefined();
     expect(recovered.data.administrativeUnit.businessStats.total).toBeGreaterThan(0);
     expect((await readyz()).subgraphs.business.circuit).toBe('closed');
-    const after = await Promise.all(Array.from({ length: 5 }, () => postGraphQL(gateway!.url, QUERY)));
+    // One after another: five at once on a loaded CI machine can outlast the 200 ms limit by themselves.
+    const after = [];
+    for (let i = 0; i < 5; i += 1) after.push(await postGraphQL(gateway!.url, QUERY));
     for (const res of after) expect(res.errors).toBeUndefined();
   });
 
