@@ -22,6 +22,8 @@ export interface PinnedOptions {
   /** Node.js script and its arguments. */
   script: string;
   args?: string[];
+  /** Options for node itself, before the script (e.g. --cpu-prof). */
+  nodeArgs?: string[];
   env: Record<string, string>;
   cwd: string;
   logFile: string;
@@ -61,7 +63,7 @@ async function answers(url: string): Promise<boolean> {
 
 export async function startPinned(options: PinnedOptions): Promise<PinnedProcess> {
   const log = openSync(options.logFile, 'a');
-  const child = spawn('taskset', ['-c', options.cpus, process.execPath, options.script, ...(options.args ?? [])], {
+  const child = spawn('taskset', ['-c', options.cpus, process.execPath, ...(options.nodeArgs ?? []), options.script, ...(options.args ?? [])], {
     cwd: options.cwd,
     env: options.env,
     stdio: ['ignore', log, log],

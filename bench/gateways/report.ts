@@ -10,7 +10,7 @@ function throughputTable(w: WorkloadResult): string[] {
     '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const t of w.throughput) {
-    const name = t.gateway === 'project' ? `**${t.label}**` : t.label;
+    const name = t.gateway.startsWith('project') ? `**${t.label}**` : t.label;
     lines.push(
       `| ${name} | ${fmt(t.rps)} | ${t.rounds.map((r) => fmt(r.rps)).join(' · ')} | ${fmt(t.p50)} | ${fmt(t.p95)} | ${fmt(t.p99)} | ${t.errors} | ${fmt(t.peakRssMiB)} | ${fmt(t.subgraphRequestsPerRequest, 1)} | ${fmt(t.cpuMsPerRequest, 1)} | ${ratio(t.ratioToApollo)} | ${ratio(t.ratioToBestHiveMergingOff)} | ${ratio(t.ratioToBestHive)} |`,
     );
@@ -29,7 +29,7 @@ function latencyTable(w: WorkloadResult, delayMs: number): string[] {
   const measured = w.latency.find((l) => l.gateway === 'floor');
   const cell = (l: LatencySummary, o: string) =>
     `${fmt(l.medianMs[o], 1)} (${ratio(l.medianMs[o] / floorOf(o))}${measured && l !== measured ? `; ${ratio(l.medianMs[o] / measured.medianMs[o])} floor` : ''})`;
-  const row = (l: LatencySummary) => `| ${l.gateway === 'project' ? `**${l.label}**` : l.label} | ${ops.map((o) => cell(l, o)).join(' | ')} | ${l.errors} |`;
+  const row = (l: LatencySummary) => `| ${l.gateway.startsWith('project') ? `**${l.label}**` : l.label} | ${ops.map((o) => cell(l, o)).join(' | ')} | ${l.errors} |`;
   for (const l of w.latency) lines.push(row(l));
   return lines;
 }
@@ -58,7 +58,7 @@ export function markdown(result: BenchResult): string {
   lines.push('');
   lines.push(
     'Columns: req/s over all rounds (and per round, to show drift); latency percentiles over every answer; peak RSS = VmHWM of the gateway process; subgraph requests counted by the subgraphs; CPU = the gateway process\'s user + system time; ratios of req/s. ' +
-      '"Merging" = merging identical in-flight subgraph requests (Hive\'s default; neither this project\'s gateway nor @apollo/gateway does it). The floor is no gateway: a process on the gateway core replaying the cheapest recorded plan\'s subgraph calls directly (README of bench/gateways).',
+      '"Merging" = merging identical in-flight subgraph requests (Hive\'s default; this project\'s gateway does it only for query operations that select public fields only, never across callers when personal fields are selected; @apollo/gateway does not do it). The floor is no gateway: a process on the gateway core replaying the cheapest recorded plan\'s subgraph calls directly (README of bench/gateways).',
   );
   for (const w of result.workloads) {
     lines.push('');

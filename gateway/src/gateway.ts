@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -9,6 +8,7 @@ import { createLogger } from '../../subgraphs/kit/logger';
 import { closeGracefully } from '../../subgraphs/kit/shutdown';
 import { createMetricsRegistry, injectTraceHeaders, logRequests, metricsHandler, traceRequests } from '../../subgraphs/kit/telemetry';
 import type { GatewayConfig } from './config';
+import { CompiledExecutionGateway } from './execution/compiled-gateway';
 import { formatGatewayError, handleBadRequestBody, UnresolvableOperationPlugin } from './errors';
 import { MetricsPlugin } from './plugins/metrics';
 import { accessConfig } from './plugins/access/config';
@@ -61,7 +61,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const limitsConfig = config.requestLimits ?? requestLimitsConfig();
   const limits = await setupRequestLimits(limitsConfig, supergraphSdl, config.development, log);
 
-  const gateway = new ApolloGateway({
+  const gateway = new CompiledExecutionGateway({
     supergraphSdl: supergraphSource ? supergraphSource.hook : supergraphSdl,
     buildService: ({ name, url }) => {
       const routingUrl = config.subgraphUrls[name] ?? url!;

@@ -8,14 +8,16 @@ import type { WorkloadStack } from '../workload';
  * gateway core(s), reading the same supergraph file:
  * - `project`: this project's gateway as shipped (dist/gateway/src/index.js: tokens checked,
  *   grants and purpose enforced, access records written, limits, rate limit, signed subgraph
- *   calls, request logs), static supergraph file, no registry;
+ *   calls, request logs), static supergraph file, no registry; it shares identical in-flight
+ *   subgraph calls of public-only query operations (its default);
+ * - `project-noshare`: the same with that sharing off (SUBGRAPH_SHARE_IN_FLIGHT=off);
  * - `apollo`: vanilla @apollo/gateway 2.14 with @apollo/server 5, default configuration;
  * - `hive`, `hive-router`: Hive Gateway's CLI with its default planner, and with the Rust
  *   planner of @graphql-hive/router-runtime (`--hive-router-runtime`), both with their defaults,
  *   which merge identical in-flight subgraph requests;
  * - `hive-nodedupe`, `hive-router-nodedupe`: the same with that merging off.
  */
-export type GatewayId = 'project' | 'apollo' | 'hive' | 'hive-nodedupe' | 'hive-router' | 'hive-router-nodedupe';
+export type GatewayId = 'project' | 'project-noshare' | 'apollo' | 'hive' | 'hive-nodedupe' | 'hive-router' | 'hive-router-nodedupe';
 
 export interface GatewayKind {
   id: GatewayId;
@@ -40,12 +42,19 @@ const HIVE_NO_DEDUPE_CONFIG = path.join(DIST, 'bench', 'gateways', 'gateways', '
 
 const logFile = (context: GatewayStartContext, id: string) => path.join(context.logDir, `${context.workload.name}-${id}-${context.tag}.log`);
 
-async function startProject(context: GatewayStartContext): Promise<PinnedProcess> {
+/** BENCH_CPU_PROFILE_DIR: every gateway process writes a V8 CPU profile there when it stops (for finding where the time goes; figures taken with it on are slower). */
+function profileArgs(context: GatewayStartContext, id: string): string[] {
+  const dir = process.env.BENCH_CPU_PROFILE_DIR;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${context.workload.name}-${id}-${context.tag}.cpuprofile`] : [];
+}
+
+const startProject = (id: GatewayId, share: boolean) => async (context: GatewayStartContext): Promise<PinnedProcess> => {
   const port = await freePort();
   const { workload } = context;
   return startPinned({
-    name: 'project gateway',
+    name: `project gateway (${id})`,
     cpus: context.cpus,
+    nodeArgs: profileArgs(context, id),
     script: path.join(DIST, 'gateway', 'src', 'index.js'),
     cwd: projectRoot(),
     env: cleanEnv({
@@ -57,18 +66,20 @@ async function startProject(context: GatewayStartContext): Promise<PinnedProcess
       // The load comes from one agency: its rate limit stays on, with a bucket the load cannot empty.
       RATE_LIMIT_PER_MINUTE: '1000000000',
       RATE_LIMIT_BURST: '1000000000',
+      SUBGRAPH_SHARE_IN_FLIGHT: share ? 'on' : 'off',
       ...workload.projectGatewayEnv,
     }),
-    logFile: logFile(context, 'project'),
+    logFile: logFile(context, id),
     url: `http://127.0.0.1:${port}/graphql`,
   });
-}
+};
 
 async function startApollo(context: GatewayStartContext): Promise<PinnedProcess> {
   const port = await freePort();
   return startPinned({
     name: 'vanilla @apollo/gateway',
     cpus: context.cpus,
+    nodeArgs: profileArgs(context, 'apollo'),
     script: path.join(DIST, 'bench', 'gateways', 'gateways', 'apollo-server.js'),
     cwd: context.logDir,
     env: cleanEnv({ SUPERGRAPH_PATH: context.supergraphFile, PORT: String(port) }),
@@ -83,6 +94,7 @@ function hive(id: GatewayId, options: { router: boolean; dedupe: boolean }) {
     return startPinned({
       name: `Hive Gateway (${id})`,
       cpus: context.cpus,
+      nodeArgs: profileArgs(context, id),
       script: HIVE_BIN,
       args: [
         'supergraph', context.supergraphFile, '--host', '127.0.0.1', '--port', String(port),
@@ -99,7 +111,8 @@ function hive(id: GatewayId, options: { router: boolean; dedupe: boolean }) {
 }
 
 export const GATEWAYS: readonly GatewayKind[] = [
-  { id: 'project', label: 'this project\'s gateway', mergesInflight: false, start: startProject },
+  { id: 'project', label: 'this project\'s gateway', mergesInflight: true, start: startProject('project', true) },
+  { id: 'project-noshare', label: 'this project\'s gateway, merging off', mergesInflight: false, start: startProject('project-noshare', false) },
   { id: 'apollo', label: 'vanilla @apollo/gateway 2.14.4', mergesInflight: false, start: startApollo },
   { id: 'hive', label: 'Hive Gateway 2.15.1', mergesInflight: true, start: hive('hive', { router: false, dedupe: true }) },
   { id: 'hive-nodedupe', label: 'Hive Gateway 2.15.1, merging off', mergesInflight: false, start: hive('hive-nodedupe', { router: false, dedupe: false }) },

@@ -1,0 +1,309 @@
+import { ERRORS, errorCodeDef, FieldSelection, Operation, operationFromDocument, Schema } from '@apollo/federation-internals';
+import type { GraphQLDataSource } from '@apollo/gateway';
+import { applyRewrites, isObjectOfType } from '@apollo/gateway/dist/dataRewrites';
+import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
+import type { OperationContext } from '@apollo/gateway/dist/operationContext';
+import { deepMerge } from '@apollo/gateway/dist/utilities/deepMerge';
+import { evaluateCondition, FetchNode, getResponseName, PlanNode, QueryPlan, QueryPlanSelectionNode, ResponsePath } from '@apollo/query-planner';
+import type { GatewayExecutionResult, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
+import { trace } from '@opentelemetry/api';
+import { executeSync, GraphQLError, GraphQLSchema, Kind, OperationTypeNode, SelectionNode, visit, type OperationDefinitionNode } from 'graphql';
+import { compileResponseShape, ResponseShape, shapeResponse } from './shape-response';
+
+/**
+ * Executes a query plan: @apollo/gateway 2.14's executeQueryPlan with two costs removed, found
+ * by profiling the standard benchmark query (bench/gateways):
+ * - the operation is turned into federation-internals' form once per parsed document (cached
+ *   with the document, whose node Apollo Server keeps in its document store), not per request;
+ * - the response is shaped by a shape compiled once per operation (shape-response.ts).
+ * What it leaves out: Apollo usage-reporting traces of the plan (ftv1; this gateway does not
+ * report to Apollo) and the per-request `gateway.execute`/`postprocessing` spans; each subgraph
+ * call still has its `gateway.fetch` span, the parent of the subgraph's own spans.
+ */
+export type ServiceMap = Record<string, GraphQLDataSource>;
+
+interface Compiled {
+  operation: Operation;
+  shape: ResponseShape;
+}
+
+const tracer = trace.getTracer('gateway-execution');
+/** Per API schema, per operation node: the operation compiled. */
+const compiledByApiSchema = new WeakMap<Schema, WeakMap<OperationDefinitionNode, Compiled>>();
+
+function compiled(apiSchema: Schema, operationContext: OperationContext): Compiled {
+  let bySchema = compiledByApiSchema.get(apiSchema);
+  if (!bySchema) compiledByApiSchema.set(apiSchema, (bySchema = new WeakMap()));
+  let entry = bySchema.get(operationContext.operation);
+  if (!entry) {
+    const operation = operationFromDocument(
+      apiSchema,
+      { kind: Kind.DOCUMENT, definitions: [operationContext.operation, ...Object.values(operationContext.fragments)] },
+      { validate: false },
+    );
+    entry = { operation, shape: compileResponseShape(operation) };
+    bySchema.set(operationContext.operation, entry);
+  }
+  return entry;
+}
+
+interface ExecutionContext {
+  operation: Operation;
+  operationContext: OperationContext;
+  serviceMap: ServiceMap;
+  requestContext: GatewayGraphQLRequestContext;
+  supergraphSchema: GraphQLSchema;
+  errors: GraphQLError[];
+}
+
+interface Cursor {
+  path: ResponsePath;
+  data: unknown;
+  fullResult: Record<string, unknown>;
+}
+
+type ResultMap = Record<string, any>;
+
+export async function executeQueryPlan(
+  queryPlan: QueryPlan,
+  serviceMap: ServiceMap,
+  requestContext: GatewayGraphQLRequestContext,
+  operationContext: OperationContext,
+  supergraphSchema: GraphQLSchema,
+  apiSchema: Schema,
+): Promise<GatewayExecutionResult> {
+  let entry: Compiled;
+  try {
+    entry = compiled(apiSchema, operationContext);
+  } catch (error) {
+    if (error instanceof GraphQLError) return { errors: [error] };
+    throw error;
+  }
+  const context: ExecutionContext = { operation: entry.operation, operationContext, serviceMap, requestContext, supergraphSchema, errors: [] };
+  const unfilteredData: ResultMap = Object.create(null);
+  if (queryPlan.node?.kind === 'Subscription') throw new Error('Execution of subscriptions not supported by gateway');
+  if (queryPlan.node) await executeNode(context, queryPlan.node, { path: [], data: unfilteredData, fullResult: unfilteredData });
+
+  const variables = requestContext.request.variables;
+  let data: Record<string, unknown> | null | undefined;
+  try {
+    let shapingErrors: GraphQLError[];
+    ({ data, errors: shapingErrors } = shapeResponse(entry.shape, unfilteredData, variables, (selection: FieldSelection) =>
+      executeIntrospection(operationContext.schema, selection.expandFragments().toSelectionNode(), operationContext.operation.variableDefinitions, variables),
+    ));
+    if (context.errors.length === 0 && shapingErrors.length > 0) return { extensions: { valueCompletion: shapingErrors }, data };
+  } catch (error) {
+    if (error instanceof GraphQLError) return { errors: [error] };
+    if (error instanceof Error) return { errors: [new GraphQLError(error.message, { originalError: error })] };
+    return { errors: [new GraphQLError('Unexpected error during query plan execution')] };
+  }
+  return context.errors.length === 0 ? { data } : { errors: context.errors, data };
+}
+
+async function executeNode(context: ExecutionContext, node: PlanNode, cursor: Cursor | undefined): Promise<void> {
+  if (!cursor) return;
+  switch (node.kind) {
+    case 'Sequence':
+      for (const child of node.nodes) await executeNode(context, child, cursor);
+      return;
+    case 'Parallel':
+      await Promise.all(node.nodes.map((child) => executeNode(context, child, cursor)));
+      return;
+    case 'Flatten':
+      await executeNode(context, node.node, moveIntoCursor(cursor, node.path));
+      return;
+    case 'Fetch':
+      try {
+        await executeFetch(context, node, cursor);
+      } catch (error) {
+        context.errors.push(error as GraphQLError);
+      }
+      return;
+    case 'Condition': {
+      const branch = evaluateCondition(node, context.operation.variableDefinitions, context.requestContext.request.variables) ? node.ifClause : node.elseClause;
+      if (branch) await executeNode(context, branch, cursor);
+      return;
+    }
+    case 'Defer':
+      throw new Error('@defer support is not available in the gateway');
+  }
+}
+
+const isPresent = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined;
+
+async function executeFetch(context: ExecutionContext, fetch: FetchNode, cursor: Cursor): Promise<void> {
+  const service = context.serviceMap[fetch.serviceName];
+  return tracer.startActiveSpan('gateway.fetch', { attributes: { service: fetch.serviceName } }, async (span) => {
+    try {
+      if (!service) throw new Error(`Couldn't find service with name "${fetch.serviceName}"`);
+      const entities: ResultMap[] = Array.isArray(cursor.data) ? cursor.data.filter(isPresent) : [cursor.data as ResultMap];
+      if (entities.length < 1) return;
+      const variables: Record<string, unknown> = Object.create(null);
+      const provided = context.requestContext.request.variables;
+      for (const name of fetch.variableUsages ?? []) {
+        if (provided && Object.prototype.hasOwnProperty.call(provided, name) && provided[name] !== undefined) variables[name] = provided[name];
+      }
+      if (!fetch.requires) {
+        const received = await sendOperation(context, fetch, service, cursor, variables);
+        if (received) applyRewrites(context.supergraphSchema, fetch.outputRewrites, received);
+        for (const entity of entities) deepMerge(entity, received);
+        return;
+      }
+      const representations: ResultMap[] = [];
+      const representationToEntity: number[] = [];
+      entities.forEach((entity, index) => {
+        const representation = executeSelectionSet(context.supergraphSchema, entity, fetch.requires!);
+        if (representation && representation.__typename) {
+          applyRewrites(context.supergraphSchema, fetch.inputRewrites, representation);
+          representations.push(representation);
+          representationToEntity.push(index);
+        }
+      });
+      if (representations.length < 1) return;
+      if ('representations' in variables) throw new Error('Variables cannot contain key "representations"');
+      const received = await sendOperation(context, fetch, service, cursor, { ...variables, representations });
+      if (!received) return;
+      if (!Array.isArray(received._entities)) throw new Error('Expected "data._entities" in response to be an array');
+      const receivedEntities = received._entities as (ResultMap | null)[];
+      if (receivedEntities.length !== representations.length) throw new Error(`Expected "data._entities" to contain ${representations.length} elements`);
+      for (let i = 0; i < entities.length; i += 1) {
+        const receivedEntity = receivedEntities[i];
+        const existing = entities[representationToEntity[i]];
+        if (receivedEntity && !receivedEntity.__typename) receivedEntity.__typename = existing.__typename;
+        if (receivedEntity) applyRewrites(context.supergraphSchema, fetch.outputRewrites, receivedEntity);
+        deepMerge(entities[representationToEntity[i]], receivedEntity);
+      }
+    } catch (error) {
+      span.setStatus({ code: 2 /* SpanStatusCode.ERROR */ });
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
+}
+
+async function sendOperation(context: ExecutionContext, fetch: FetchNode, service: GraphQLDataSource, cursor: Cursor, variables: Record<string, unknown>): Promise<ResultMap | undefined | null> {
+  const response = await service.process({
+    kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
+    request: { query: fetch.operation, variables, operationName: fetch.operationName },
+    incomingRequestContext: context.requestContext,
+    context: context.requestContext.context,
+    document: fetch.operationDocumentNode,
+    pathInIncomingRequest: cursor.path,
+  });
+  if (response.errors) {
+    const errorPath = lazyErrorPaths(fetch, cursor);
+    context.errors.push(...response.errors.map((error) => downstreamServiceError(error, fetch.serviceName, errorPath)));
+    const errorPaths = response.errors.map((error) => ({ subgraph: fetch.serviceName, path: error.path }));
+    const metrics = context.requestContext.metrics as { nonFtv1ErrorPaths?: { subgraph: string; path: unknown }[] };
+    if (metrics.nonFtv1ErrorPaths) metrics.nonFtv1ErrorPaths.push(...errorPaths);
+    else metrics.nonFtv1ErrorPaths = errorPaths;
+  }
+  return response.data as ResultMap | undefined | null;
+}
+
+/** Paths of a subgraph's errors in the client's response (an `_entities` index becomes the entity's path). */
+function lazyErrorPaths(fetch: FetchNode, cursor: Cursor) {
+  let hydrated: ResponsePath[] | undefined;
+  return (errorPath: readonly (string | number)[] | undefined): ResponsePath | undefined => {
+    if (fetch.requires && typeof errorPath?.[1] === 'number') {
+      if (!hydrated) {
+        hydrated = [];
+        generateHydratedPaths([], cursor.path, cursor.fullResult, hydrated);
+      }
+      return [...(hydrated[errorPath[1]] ?? []), ...errorPath.slice(2)];
+    }
+    return errorPath ? [...cursor.path, ...errorPath.slice()] : undefined;
+  };
+}
+
+function generateHydratedPaths(parent: ResponsePath, path: ResponsePath, data: unknown, result: ResponsePath[]): void {
+  const head = path[0];
+  if (data === null || data === undefined) return;
+  if (head === undefined || head === null) {
+    result.push(parent.slice());
+  } else if (head === '@') {
+    if (!Array.isArray(data)) throw new Error('expected array when encountering `@`');
+    data.forEach((value, i) => {
+      parent.push(i);
+      generateHydratedPaths(parent, path.slice(1), value, result);
+      parent.pop();
+    });
+  } else if (typeof head === 'string') {
+    if (Array.isArray(data)) {
+      data.forEach((value, i) => {
+        parent.push(i);
+        generateHydratedPaths(parent, path, value, result);
+        parent.pop();
+      });
+    } else if (Object.prototype.hasOwnProperty.call(data, head)) {
+      parent.push(head);
+      generateHydratedPaths(parent, path.slice(1), (data as ResultMap)[head], result);
+      parent.pop();
+    }
+  } else {
+    throw new Error(`unknown path part "${head}"`);
+  }
+}
+
+/** The representation of an entity for an `_entities` call: the fields its `requires` selects. */
+function executeSelectionSet(schema: GraphQLSchema, source: ResultMap | null, selections: QueryPlanSelectionNode[]): ResultMap | null {
+  if (source === null) return null;
+  const result: ResultMap = Object.create(null);
+  for (const selection of selections) {
+    if (selection.kind === Kind.FIELD) {
+      const responseName = getResponseName(selection);
+      const value = Object.prototype.hasOwnProperty.call(source, responseName) ? source[responseName] : undefined;
+      if (value === undefined) return null;
+      const sub = selection.selections;
+      if (Array.isArray(value)) result[responseName] = value.map((element) => (sub ? executeSelectionSet(schema, element, sub) : element));
+      else result[responseName] = sub ? executeSelectionSet(schema, value, sub) : value;
+    } else if (selection.typeCondition && source && isObjectOfType(schema, source, selection.typeCondition)) {
+      deepMerge(result, executeSelectionSet(schema, source, selection.selections));
+    }
+  }
+  return result;
+}
+
+function moveIntoCursor(cursor: Cursor, path: ResponsePath): Cursor | undefined {
+  const data = flattenResultsAtPath(cursor.data, path, 0);
+  return data ? { path: cursor.path.concat(path), data, fullResult: cursor.fullResult } : undefined;
+}
+
+function flattenResultsAtPath(value: unknown, path: ResponsePath, from: number): unknown {
+  if (from === path.length || value === undefined || value === null) return value;
+  const current = path[from];
+  if (current === '@') return (value as unknown[]).flatMap((element) => flattenResultsAtPath(element, path, from + 1));
+  if (typeof current !== 'string') throw new Error(`Unexpected ${typeof current} found in path`);
+  if (Array.isArray(value)) throw new Error(`Unexpected array in result for path element ${current}`);
+  const next = Object.prototype.hasOwnProperty.call(value, current) ? (value as ResultMap)[current] : undefined;
+  return flattenResultsAtPath(next, path, from + 1);
+}
+
+function downstreamServiceError(original: GraphQLError | Record<string, any>, serviceName: string, errorPath: ReturnType<typeof lazyErrorPaths>): GraphQLError {
+  const message = original.message || `Error while fetching subquery from service "${serviceName}"`;
+  const extensions = original.extensions as Record<string, unknown> | undefined;
+  const options = { originalError: original as Error, path: errorPath(original.path as (string | number)[] | undefined), extensions: { ...extensions, serviceName } };
+  const codeDef = errorCodeDef(original as GraphQLError);
+  if (!codeDef && extensions?.code) return new GraphQLError(message, options);
+  return (codeDef ?? ERRORS.DOWNSTREAM_SERVICE_ERROR).err(message, options);
+}
+
+function executeIntrospection(schema: GraphQLSchema, selection: SelectionNode, variableDefinitions: OperationDefinitionNode['variableDefinitions'], variableValues: Record<string, any> | undefined): unknown {
+  const used = new Set<string>();
+  visit(selection, { Variable: ({ name }) => void used.add(name.value) });
+  const definitions = variableDefinitions?.filter((definition) => used.has(definition.variable.name.value));
+  const { data, errors } = executeSync({
+    schema,
+    document: {
+      kind: Kind.DOCUMENT,
+      definitions: [{ kind: Kind.OPERATION_DEFINITION, operation: OperationTypeNode.QUERY, variableDefinitions: definitions, selectionSet: { kind: Kind.SELECTION_SET, selections: [selection] } }],
+    },
+    rootValue: {},
+    variableValues,
+  });
+  if ((errors && errors.length > 0) || !data) throw new Error(`Introspection query for ${JSON.stringify(selection)} should not have failed but got ${JSON.stringify(errors)}`);
+  const field = selection as { alias?: { value: string }; name: { value: string } };
+  const key = field.alias?.value ?? field.name.value;
+  return Object.prototype.hasOwnProperty.call(data, key) ? data[key] : undefined;
+}
