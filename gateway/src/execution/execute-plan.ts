@@ -266,18 +266,42 @@ function executeSelectionSet(schema: GraphQLSchema, source: ResultMap | null, se
 }
 
 function moveIntoCursor(cursor: Cursor, path: ResponsePath): Cursor | undefined {
-  const data = flattenResultsAtPath(cursor.data, path, 0);
+  const data = flattenResultsAtPath(cursor.data, path);
   return data ? { path: cursor.path.concat(path), data, fullResult: cursor.fullResult } : undefined;
 }
 
-function flattenResultsAtPath(value: unknown, path: ResponsePath, from: number): unknown {
-  if (from === path.length || value === undefined || value === null) return value;
-  const current = path[from];
-  if (current === '@') return (value as unknown[]).flatMap((element) => flattenResultsAtPath(element, path, from + 1));
-  if (typeof current !== 'string') throw new Error(`Unexpected ${typeof current} found in path`);
-  if (Array.isArray(value)) throw new Error(`Unexpected array in result for path element ${current}`);
-  const next = Object.prototype.hasOwnProperty.call(value, current) ? (value as ResultMap)[current] : undefined;
-  return flattenResultsAtPath(next, path, from + 1);
+/** The values at `path` ('@' = every element of a list), flattened into one list once a '@' is passed (as @apollo/gateway's, without an array per level). */
+function flattenResultsAtPath(value: unknown, path: ResponsePath): unknown {
+  for (let i = 0; i < path.length; i += 1) {
+    if (value === undefined || value === null) return value;
+    if (path[i] === '@') {
+      const out: unknown[] = [];
+      for (const element of value as unknown[]) flattenInto(element, path, i + 1, out);
+      return out;
+    }
+    value = step(value, path[i]);
+  }
+  return value;
+}
+
+/** Adds to `out` what flatMap would for the value at `path[from..]` of `value`: its elements if it is a list, else itself. */
+function flattenInto(value: unknown, path: ResponsePath, from: number, out: unknown[]): void {
+  for (let i = from; i < path.length; i += 1) {
+    if (value === undefined || value === null) break;
+    if (path[i] === '@') {
+      for (const element of value as unknown[]) flattenInto(element, path, i + 1, out);
+      return;
+    }
+    value = step(value, path[i]);
+  }
+  if (Array.isArray(value)) for (const element of value) out.push(element);
+  else out.push(value);
+}
+
+function step(value: unknown, key: string | number): unknown {
+  if (typeof key !== 'string') throw new Error(`Unexpected ${typeof key} found in path`);
+  if (Array.isArray(value)) throw new Error(`Unexpected array in result for path element ${key}`);
+  return Object.prototype.hasOwnProperty.call(value, key) ? (value as ResultMap)[key] : undefined;
 }
 
 function downstreamServiceError(original: GraphQLError | Record<string, any>, serviceName: string, errorPath: ReturnType<typeof lazyErrorPaths>): GraphQLError {

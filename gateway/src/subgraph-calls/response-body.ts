@@ -8,11 +8,23 @@ function badResponse(detail: string, retryable = false): SubgraphCallError {
   return new SubgraphCallError(SubgraphFailureCode.SUBGRAPH_BAD_RESPONSE, detail, retryable);
 }
 
+export interface GraphQLBody {
+  data?: unknown;
+  errors?: unknown[];
+  extensions?: Record<string, unknown>;
+}
+
+/** A subgraph's answer, parsed, with its text (another caller sharing the call parses its own copy). */
+export interface SubgraphAnswer {
+  body: GraphQLBody;
+  text: string;
+}
+
 /**
  * Reads a subgraph's answer. A GraphQL JSON body is accepted whatever the status (a 400 with
  * errors carries the subgraph's validation messages); anything else is a failure.
  */
-export async function readGraphQLBody(response: Dispatcher.ResponseData): Promise<{ data?: unknown; errors?: unknown[]; extensions?: Record<string, unknown> }> {
+export async function readGraphQLBody(response: Dispatcher.ResponseData): Promise<SubgraphAnswer> {
   const contentType = String(response.headers['content-type'] ?? '');
   const isJson = contentType.startsWith('application/json') || contentType.startsWith('application/graphql-response+json');
   if (!isJson) {
@@ -38,7 +50,7 @@ export async function readGraphQLBody(response: Dispatcher.ResponseData): Promis
   if (response.statusCode >= 500 && shaped.data == null) {
     throw badResponse(`HTTP ${response.statusCode}`, response.statusCode >= 502);
   }
-  return shaped as { data?: unknown; errors?: unknown[] };
+  return { body: shaped as GraphQLBody, text };
 }
 
 /** Reads the whole body, giving up (and dropping the connection) past MAX_BODY_BYTES, declared or not. */
