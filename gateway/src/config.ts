@@ -22,6 +22,8 @@ export interface GatewayConfig {
   subgraphMaxRetries?: number;
   /** Answer identical public query fetches in flight with one subgraph call (SUBGRAPH_SHARE_IN_FLIGHT, default on). */
   shareInFlight?: boolean;
+  /** Send a request's `_entities` fetches to one subgraph with one operation in the same turn as one call, each representation once (SUBGRAPH_BATCH_ENTITIES, default on). */
+  batchEntities?: boolean;
   /** Milliseconds an open circuit waits before a probe call (SUBGRAPH_BREAKER_RESET_MS, default 5000). */
   breakerResetMs?: number;
   development: boolean;
@@ -141,6 +143,7 @@ export function gatewayConfig(subgraphNames: readonly string[], env: Env = proce
     ),
     subgraphMaxRetries: env.SUBGRAPH_MAX_RETRIES === '0' ? 0 : parsePositiveInt('SUBGRAPH_MAX_RETRIES', env.SUBGRAPH_MAX_RETRIES, 2),
     shareInFlight: parseOnOff('SUBGRAPH_SHARE_IN_FLIGHT', env.SUBGRAPH_SHARE_IN_FLIGHT, true),
+    batchEntities: parseOnOff('SUBGRAPH_BATCH_ENTITIES', env.SUBGRAPH_BATCH_ENTITIES, true),
     breakerResetMs: parsePositiveInt('SUBGRAPH_BREAKER_RESET_MS', env.SUBGRAPH_BREAKER_RESET_MS, 5_000),
     development: env.NODE_ENV === 'development',
     shutdownTimeoutMs: shutdownTimeoutMs(env),

@@ -61,7 +61,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const limitsConfig = config.requestLimits ?? requestLimitsConfig();
   const limits = await setupRequestLimits(limitsConfig, supergraphSdl, config.development, log);
 
-  const gateway = new CompiledExecutionGateway({
+  const gateway = new CompiledExecutionGateway({ batchEntities: config.batchEntities ?? true }, {
     supergraphSdl: supergraphSource ? supergraphSource.hook : supergraphSdl,
     buildService: ({ name, url }) => {
       const routingUrl = config.subgraphUrls[name] ?? url!;

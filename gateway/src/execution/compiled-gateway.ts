@@ -7,6 +7,7 @@ import type { QueryPlan, QueryPlanner } from '@apollo/query-planner';
 import type { GatewayExecutionResult, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import type { GraphQLError, GraphQLSchema } from 'graphql';
 import { executeQueryPlan, ServiceMap } from './execute-plan';
+export type { ServiceMap };
 
 /** What the executor reads of ApolloGateway 2.14's state (private there; @apollo/gateway is pinned to an exact version). */
 interface GatewayState {
@@ -26,8 +27,13 @@ interface GatewayState {
  * ApolloGateway (schema loading, updates, planning, the plan cache, data sources) with its own
  * executor: the same steps as @apollo/gateway's, executing plans with ./execute-plan.ts.
  */
+export interface ExecutionOptions {
+  /** Combine a request's `_entities` fetches (entity-batches.ts). */
+  batchEntities: boolean;
+}
+
 export class CompiledExecutionGateway extends ApolloGateway {
-  constructor(config?: GatewayConfig) {
+  constructor(private readonly execution: ExecutionOptions, config?: GatewayConfig) {
     super(config);
     this.executor = (requestContext) => this.executeRequest(requestContext);
   }
@@ -56,6 +62,6 @@ export class CompiledExecutionGateway extends ApolloGateway {
     }
     const serviceMap: ServiceMap = Object.create(null);
     for (const [name, { dataSource }] of Object.entries(state.serviceMap)) serviceMap[name] = dataSource;
-    return executeQueryPlan(queryPlan, serviceMap, requestContext, operationContext, state.supergraphSchema, state.apiSchema);
+    return executeQueryPlan(queryPlan, serviceMap, requestContext, operationContext, state.supergraphSchema, state.apiSchema, this.execution);
   }
 }

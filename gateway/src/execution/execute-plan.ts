@@ -5,9 +5,10 @@ import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/t
 import type { OperationContext } from '@apollo/gateway/dist/operationContext';
 import { deepMerge } from '@apollo/gateway/dist/utilities/deepMerge';
 import { evaluateCondition, FetchNode, getResponseName, PlanNode, QueryPlan, QueryPlanSelectionNode, ResponsePath } from '@apollo/query-planner';
-import type { GatewayExecutionResult, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
+import type { GatewayExecutionResult, GatewayGraphQLRequestContext, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { trace } from '@opentelemetry/api';
 import { executeSync, GraphQLError, GraphQLSchema, Kind, OperationTypeNode, SelectionNode, visit, type OperationDefinitionNode } from 'graphql';
+import { EntityBatches } from './entity-batches';
 import { compileResponseShape, ResponseShape, shapeResponse } from './shape-response';
 
 /**
@@ -15,7 +16,9 @@ import { compileResponseShape, ResponseShape, shapeResponse } from './shape-resp
  * by profiling the standard benchmark query (bench/gateways):
  * - the operation is turned into federation-internals' form once per parsed document (cached
  *   with the document, whose node Apollo Server keeps in its document store), not per request;
- * - the response is shaped by a shape compiled once per operation (shape-response.ts).
+ * - the response is shaped by a shape compiled once per operation (shape-response.ts);
+ * and one change of calls: a request's `_entities` fetches to the same subgraph with the same
+ * operation in the same turn go as one call, each distinct representation once (entity-batches.ts).
  * What it leaves out: Apollo usage-reporting traces of the plan (ftv1; this gateway does not
  * report to Apollo) and the per-request `gateway.execute`/`postprocessing` spans; each subgraph
  * call still has its `gateway.fetch` span, the parent of the subgraph's own spans.
@@ -54,6 +57,8 @@ interface ExecutionContext {
   requestContext: GatewayGraphQLRequestContext;
   supergraphSchema: GraphQLSchema;
   errors: GraphQLError[];
+  /** Absent: every fetch is its own call. */
+  entityBatches?: EntityBatches;
 }
 
 interface Cursor {
@@ -71,6 +76,7 @@ export async function executeQueryPlan(
   operationContext: OperationContext,
   supergraphSchema: GraphQLSchema,
   apiSchema: Schema,
+  options: { batchEntities: boolean },
 ): Promise<GatewayExecutionResult> {
   let entry: Compiled;
   try {
@@ -79,7 +85,7 @@ export async function executeQueryPlan(
     if (error instanceof GraphQLError) return { errors: [error] };
     throw error;
   }
-  const context: ExecutionContext = { operation: entry.operation, operationContext, serviceMap, requestContext, supergraphSchema, errors: [] };
+  const context: ExecutionContext = { operation: entry.operation, operationContext, serviceMap, requestContext, supergraphSchema, errors: [], entityBatches: options.batchEntities ? new EntityBatches() : undefined };
   const unfilteredData: ResultMap = Object.create(null);
   if (queryPlan.node?.kind === 'Subscription') throw new Error('Execution of subscriptions not supported by gateway');
   if (queryPlan.node) await executeNode(context, queryPlan.node, { path: [], data: unfilteredData, fullResult: unfilteredData });
@@ -144,7 +150,7 @@ async function executeFetch(context: ExecutionContext, fetch: FetchNode, cursor:
         if (provided && Object.prototype.hasOwnProperty.call(provided, name) && provided[name] !== undefined) variables[name] = provided[name];
       }
       if (!fetch.requires) {
-        const received = await sendOperation(context, fetch, service, cursor, variables);
+        const received = absorbResponse(context, fetch, cursor, await callService(context, fetch, service, cursor, variables));
         if (received) applyRewrites(context.supergraphSchema, fetch.outputRewrites, received);
         for (const entity of entities) deepMerge(entity, received);
         return;
@@ -161,12 +167,19 @@ async function executeFetch(context: ExecutionContext, fetch: FetchNode, cursor:
       });
       if (representations.length < 1) return;
       if ('representations' in variables) throw new Error('Variables cannot contain key "representations"');
-      const received = await sendOperation(context, fetch, service, cursor, { ...variables, representations });
+      const response = context.entityBatches
+        ? await context.entityBatches.call({
+            key: `${batchKey(fetch)}\n${JSON.stringify(variables)}`,
+            representations,
+            send: (sent) => callService(context, fetch, service, cursor, { ...variables, representations: sent }),
+          })
+        : await callService(context, fetch, service, cursor, { ...variables, representations });
+      const received = absorbResponse(context, fetch, cursor, response);
       if (!received) return;
       if (!Array.isArray(received._entities)) throw new Error('Expected "data._entities" in response to be an array');
       const receivedEntities = received._entities as (ResultMap | null)[];
       if (receivedEntities.length !== representations.length) throw new Error(`Expected "data._entities" to contain ${representations.length} elements`);
-      for (let i = 0; i < entities.length; i += 1) {
+      for (let i = 0; i < representations.length; i += 1) {
         const receivedEntity = receivedEntities[i];
         const existing = entities[representationToEntity[i]];
         if (receivedEntity && !receivedEntity.__typename) receivedEntity.__typename = existing.__typename;
@@ -182,8 +195,20 @@ async function executeFetch(context: ExecutionContext, fetch: FetchNode, cursor:
   });
 }
 
-async function sendOperation(context: ExecutionContext, fetch: FetchNode, service: GraphQLDataSource, cursor: Cursor, variables: Record<string, unknown>): Promise<ResultMap | undefined | null> {
-  const response = await service.process({
+const batchKeys = new WeakMap<FetchNode, string>();
+
+/** Subgraph and operation, without the operation's name (the planner numbers each fetch's operation). */
+function batchKey(fetch: FetchNode): string {
+  let key = batchKeys.get(fetch);
+  if (key === undefined) {
+    key = `${fetch.serviceName}\n${fetch.operationName ? fetch.operation.replace(fetch.operationName, '') : fetch.operation}`;
+    batchKeys.set(fetch, key);
+  }
+  return key;
+}
+
+function callService(context: ExecutionContext, fetch: FetchNode, service: GraphQLDataSource, cursor: Cursor, variables: Record<string, unknown>): Promise<GatewayGraphQLResponse> {
+  return service.process({
     kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
     request: { query: fetch.operation, variables, operationName: fetch.operationName },
     incomingRequestContext: context.requestContext,
@@ -191,6 +216,10 @@ async function sendOperation(context: ExecutionContext, fetch: FetchNode, servic
     document: fetch.operationDocumentNode,
     pathInIncomingRequest: cursor.path,
   });
+}
+
+/** A fetch's errors, placed in the client's response; its data. */
+function absorbResponse(context: ExecutionContext, fetch: FetchNode, cursor: Cursor, response: GatewayGraphQLResponse): ResultMap | undefined | null {
   if (response.errors) {
     const errorPath = lazyErrorPaths(fetch, cursor);
     context.errors.push(...response.errors.map((error) => downstreamServiceError(error, fetch.serviceName, errorPath)));

@@ -1,0 +1,102 @@
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+
+type ResultMap = Record<string, any>;
+
+/** One `_entities` fetch of a plan, ready to be sent. */
+export interface EntityCall {
+  /** Subgraph, operation and variables (without the representations): calls with the same key can go as one. */
+  key: string;
+  representations: ResultMap[];
+  /** Sends the call with these representations. */
+  send(representations: ResultMap[]): Promise<GatewayGraphQLResponse>;
+}
+
+/**
+ * The `_entities` calls of one client request. Calls with the same subgraph, operation and
+ * variables issued in the same turn of the event loop (the parallel branches of a plan reaching
+ * the same type at different paths) go as one call, and each distinct representation is sent
+ * once (the standard benchmark's plans repeat the same product many times). Each fetch gets
+ * back its own list of entities and the errors at its own representations (re-indexed); an
+ * error about no representation in particular goes to the first fetch only.
+ *
+ * Only one request's calls are combined, so one caller's identity and signature cover each call.
+ */
+export class EntityBatches {
+  private readonly open = new Map<string, Batch>();
+
+  call(call: EntityCall): Promise<GatewayGraphQLResponse> {
+    let batch = this.open.get(call.key);
+    if (!batch) {
+      const created = (batch = new Batch(call));
+      this.open.set(call.key, created);
+      // After this turn's other branches have issued their calls.
+      setImmediate(() => {
+        this.open.delete(call.key);
+        void created.flush();
+      });
+    }
+    return batch.add(call.representations);
+  }
+}
+
+interface Member {
+  /** For each of this fetch's representations, its index in the call. */
+  indexes: number[];
+  resolve(response: GatewayGraphQLResponse): void;
+  reject(error: unknown): void;
+}
+
+class Batch {
+  private readonly representations: ResultMap[] = [];
+  private readonly indexOf = new Map<string, number>();
+  private readonly members: Member[] = [];
+
+  constructor(private readonly first: EntityCall) {}
+
+  add(representations: ResultMap[]): Promise<GatewayGraphQLResponse> {
+    const indexes = representations.map((representation) => {
+      const key = JSON.stringify(representation);
+      let index = this.indexOf.get(key);
+      if (index === undefined) {
+        index = this.representations.push(representation) - 1;
+        this.indexOf.set(key, index);
+      }
+      return index;
+    });
+    return new Promise((resolve, reject) => this.members.push({ indexes, resolve, reject }));
+  }
+
+  async flush(): Promise<void> {
+    let response: GatewayGraphQLResponse;
+    try {
+      response = await this.first.send(this.representations);
+    } catch (error) {
+      for (const member of this.members) member.reject(error);
+      return;
+    }
+    this.members.forEach((member, position) => member.resolve(this.isPlain(member) ? response : memberResponse(response, member.indexes, position === 0, this.representations.length)));
+  }
+
+  /** One fetch whose representations were all distinct: the call was exactly its own. */
+  private isPlain(member: Member): boolean {
+    return this.members.length === 1 && member.indexes.length === this.representations.length;
+  }
+}
+
+function memberResponse(response: GatewayGraphQLResponse, indexes: number[], first: boolean, sent: number): GatewayGraphQLResponse {
+  const data = response.data as ResultMap | null | undefined;
+  const entities = data?._entities;
+  // A wrong count is left for the fetch to report, as it would of its own call.
+  const memberData = data && Array.isArray(entities) && entities.length === sent ? { ...data, _entities: indexes.map((i) => entities[i]) } : data;
+  const errors = response.errors?.flatMap((error) => {
+    const path = error.path;
+    if (path?.[0] === '_entities' && typeof path[1] === 'number') {
+      return indexes.flatMap((sentIndex, own) => (sentIndex === path[1] ? [{ ...error, path: ['_entities', own, ...path.slice(2)] }] : []));
+    }
+    return first ? [error] : [];
+  });
+  const result: GatewayGraphQLResponse = { ...response, data: memberData };
+  if (errors && errors.length > 0) result.errors = errors as GatewayGraphQLResponse['errors'];
+  else delete result.errors;
+  return result;
+}
