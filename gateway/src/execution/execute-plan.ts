@@ -3,11 +3,11 @@ import type { GraphQLDataSource } from '@apollo/gateway';
 import { applyRewrites, isObjectOfType } from '@apollo/gateway/dist/dataRewrites';
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import type { OperationContext } from '@apollo/gateway/dist/operationContext';
-import { deepMerge } from '@apollo/gateway/dist/utilities/deepMerge';
 import { evaluateCondition, FetchNode, getResponseName, PlanNode, QueryPlan, QueryPlanSelectionNode, ResponsePath } from '@apollo/query-planner';
 import type { GatewayExecutionResult, GatewayGraphQLRequestContext, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { trace } from '@opentelemetry/api';
 import { executeSync, GraphQLError, GraphQLSchema, Kind, OperationTypeNode, SelectionNode, visit, type OperationDefinitionNode } from 'graphql';
+import { deepMerge } from './deep-merge';
 import { EntityBatches } from './entity-batches';
 import { compileResponseShape, ResponseShape, shapeResponse } from './shape-response';
 
@@ -275,18 +275,19 @@ function generateHydratedPaths(parent: ResponsePath, path: ResponsePath, data: u
   }
 }
 
-/** The representation of an entity for an `_entities` call: the fields its `requires` selects. */
+/** The representation of an entity for an `_entities` call: the fields its `requires` selects (a plain object: cheaper to build and to serialise). */
 function executeSelectionSet(schema: GraphQLSchema, source: ResultMap | null, selections: QueryPlanSelectionNode[]): ResultMap | null {
   if (source === null) return null;
-  const result: ResultMap = Object.create(null);
+  const result: ResultMap = {};
   for (const selection of selections) {
     if (selection.kind === Kind.FIELD) {
       const responseName = getResponseName(selection);
       const value = Object.prototype.hasOwnProperty.call(source, responseName) ? source[responseName] : undefined;
       if (value === undefined) return null;
       const sub = selection.selections;
-      if (Array.isArray(value)) result[responseName] = value.map((element) => (sub ? executeSelectionSet(schema, element, sub) : element));
-      else result[responseName] = sub ? executeSelectionSet(schema, value, sub) : value;
+      const selected = Array.isArray(value) ? value.map((element) => (sub ? executeSelectionSet(schema, element, sub) : element)) : sub ? executeSelectionSet(schema, value, sub) : value;
+      if (responseName === '__proto__') Object.defineProperty(result, responseName, { value: selected, enumerable: true, writable: true, configurable: true });
+      else result[responseName] = selected;
     } else if (selection.typeCondition && source && isObjectOfType(schema, source, selection.typeCondition)) {
       deepMerge(result, executeSelectionSet(schema, source, selection.selections));
     }

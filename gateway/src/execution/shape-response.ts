@@ -38,6 +38,11 @@ export interface ResponseShape {
   selections: SelectionShape[];
   /** Variables' default values, under the request's own. */
   defaultedVariables: Record<string, unknown>;
+  /**
+   * Output objects are plain `{}` (fast to fill and to serialise), unless a response name is
+   * `__proto__`, which would set a plain object's prototype: then prototype-less objects.
+   */
+  newObject: () => Record<string, unknown>;
 }
 
 /** `@skip(if:)` / `@include(if:)`: a literal, or the name of a variable. */
@@ -79,12 +84,20 @@ type ValueShape =
 
 export function compileResponseShape(operation: Operation): ResponseShape {
   const schema = operation.schema();
-  const compile = (set: SelectionSet): SelectionShape[] => set.selections().map((selection) => compileSelection(schema, selection, compile));
+  let protoName = false;
+  const compile = (set: SelectionSet): SelectionShape[] =>
+    set.selections().map((selection) => {
+      const shape = compileSelection(schema, selection, compile);
+      if (shape.kind === 'field' && shape.responseName === '__proto__') protoName = true;
+      return shape;
+    });
+  const selections = compile(operation.selectionSet);
   return {
     schema,
     rootType: schema.schemaDefinition.rootType(operation.rootKind)!,
-    selections: compile(operation.selectionSet),
+    selections,
     defaultedVariables: operation.collectDefaultedVariableValues(),
+    newObject: protoName ? () => Object.create(null) : () => ({}),
   };
 }
 
@@ -145,6 +158,7 @@ function leafCheck(schema: Schema, type: NamedType): (value: unknown) => boolean
 
 interface Run {
   schema: Schema;
+  newObject: () => Record<string, unknown>;
   variables: Record<string, unknown>;
   errors: GraphQLError[];
   introspection: (selection: FieldSelection) => unknown;
@@ -169,8 +183,8 @@ export function shapeResponse(
   introspection: (selection: FieldSelection) => unknown,
 ): { data: Record<string, unknown> | null | undefined; errors: GraphQLError[] } {
   if (!input) return { data: input, errors: [] };
-  const run: Run = { schema: shape.schema, variables: { __proto__: null, ...shape.defaultedVariables, ...variables }, errors: [], introspection };
-  const data = Object.create(null) as Record<string, unknown>;
+  const run: Run = { schema: shape.schema, newObject: shape.newObject, variables: { __proto__: null, ...shape.defaultedVariables, ...variables }, errors: [], introspection };
+  const data = shape.newObject();
   const result = applySelections(run, shape.selections, input, data, [], shape.rootType);
   return { data: result === NULL_BUBBLE_UP ? null : data, errors: run.errors };
 }
@@ -303,7 +317,7 @@ function updateValue(
         }
         objectType = named;
       }
-      const output = (outputValue ?? Object.create(null)) as Record<string, unknown>;
+      const output = (outputValue ?? run.newObject()) as Record<string, unknown>;
       const bubbled = applySelections(run, selections, input, output, path, objectType) === NULL_BUBBLE_UP;
       returnedFlags = bubbled ? HAS_ERRORS : NO_FLAGS;
       return bubbled ? null : output;

@@ -33,6 +33,7 @@ const OPERATIONS = [
    fragment UserBits on User { id active score born status }`,
   `query S($term: String) { search(term: $term) { __typename ... on Node { id } ... on User { name friends { id friends { id } } } ... on Business { employees } } me { id name } }`,
   `query T { me { __typename id ... @include(if: true) { name } ... @skip(if: true) { age } pet { ... on Cat { lives } } } alias: me { id } }`,
+  `query U { me { __proto__: name constructor: id toString: age } }`,
 ];
 
 /** A deterministic pseudo-random generator (mulberry32), so a failure can be replayed. */
