@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   const section = markdown(result);
   console.log(`\n${section}\n`);
   if (output) {
-    writeSection(output, section);
+    writeSection(output, section, options.gatewayCpus);
     log(`written to ${output} and ${json}`);
   } else {
     log(`a partial run (fewer gateways or workloads, shorter rounds, other connections or no latency run): written to ${json} only (BENCH_OUTPUT=BENCHMARKS.md writes the section anyway)`);

@@ -47,7 +47,7 @@ function coreLine(t: ThroughputSummary[]): string {
 export function markdown(result: BenchResult): string {
   const s = result.settings as Record<string, any>;
   const lines: string[] = [];
-  lines.push('## Gateways side by side');
+  lines.push(s.gatewayCpus === '1' ? '## Gateways side by side' : `## Gateways side by side, each on cores ${s.gatewayCpus}`);
   lines.push('');
   lines.push(
     `Run ${result.startedAt} by \`npm run bench\` (bench/gateways/, ${fmt(result.minutes, 1)} min): ${result.machine}. Each gateway its own process pinned to core ${s.gatewayCpus} (\`taskset\`), the load generator (autocannon) and the subgraphs on core ${s.loadCpus}; ` +
@@ -93,7 +93,11 @@ export function markdown(result: BenchResult): string {
   return lines.join('\n');
 }
 
-/** Writes the section between its markers in BENCHMARKS.md (bench/markdown-section.ts); other sections stay as they are. */
-export function writeSection(file: string, section: string): void {
-  writeMarkedSection(file, 'gateways', 'npm run bench', section);
+/**
+ * Writes the section between its markers in BENCHMARKS.md (bench/markdown-section.ts); other
+ * sections stay as they are. A run with the gateways on other cores than the default one (the
+ * both-cores figures, reported separately) has its own section.
+ */
+export function writeSection(file: string, section: string, gatewayCpus: string): void {
+  writeMarkedSection(file, gatewayCpus === '1' ? 'gateways' : `gateways-cores-${gatewayCpus.replace(/[^0-9]+/g, '-')}`, 'npm run bench', section);
 }

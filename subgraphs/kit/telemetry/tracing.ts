@@ -11,7 +11,7 @@ let provider: NodeTracerProvider | undefined;
  * Registers the process's tracer provider once: W3C `traceparent` propagation always (so a
  * trace spans gateway and subgraphs), and an OTLP/HTTP exporter when
  * OTEL_EXPORTER_OTLP_ENDPOINT (or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) is set. Tests pass their
- * own span processor. @apollo/gateway reports its own spans (plan, fetch) to this provider.
+ * own span processor. The gateway's executor reports a `gateway.fetch` span per subgraph call to this provider.
  */
 export function initTracing(serviceName: string, extraProcessors: SpanProcessor[] = []): void {
   if (provider) return;
