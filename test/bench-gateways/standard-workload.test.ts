@@ -23,33 +23,40 @@ test('the rebuilt subgraphs compose into a supergraph that plans like the shared
   expect(planningDifferences(altered, sharedStandardSupergraph())).toHaveLength(1);
 });
 
-describe('through vanilla @apollo/gateway', () => {
-  let subgraphs: StandardSubgraphServer[] = [];
-  let server: ApolloServer | undefined;
-  let url: string;
-
+/** The four standard subgraphs behind a gateway (built from the supergraph by `gatewayFor`), served by Apollo Server. */
+function standardStack(gatewayFor: (supergraphSdl: string) => ApolloGateway) {
+  const stack = { subgraphs: [] as StandardSubgraphServer[], server: undefined as ApolloServer | undefined, url: '' };
   beforeAll(async () => {
-    subgraphs = await Promise.all(STANDARD_SUBGRAPHS.map((name) => startStandardSubgraph(name, { memo: true })));
-    const urls = Object.fromEntries(STANDARD_SUBGRAPHS.map((name, i) => [name, subgraphs[i].url]));
-    server = new ApolloServer({ gateway: new ApolloGateway({ supergraphSdl: withRoutingUrls(composeStandardSupergraph({ classified: true }), urls) }) });
-    ({ url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } }));
+    stack.subgraphs = await Promise.all(STANDARD_SUBGRAPHS.map((name) => startStandardSubgraph(name, { memo: true })));
+    const urls = Object.fromEntries(STANDARD_SUBGRAPHS.map((name, i) => [name, stack.subgraphs[i].url]));
+    stack.server = new ApolloServer({ gateway: gatewayFor(withRoutingUrls(composeStandardSupergraph({ classified: true }), urls)) });
+    ({ url: stack.url } = await startStandaloneServer(stack.server, { listen: { port: 0, host: '127.0.0.1' } }));
   });
   afterAll(async () => {
-    await server?.stop();
-    await Promise.all(subgraphs.map((s) => s.close()));
+    await stack.server?.stop();
+    await Promise.all(stack.subgraphs.map((s) => s.close()));
   });
+  return stack;
+}
+
+/** Sends the standard query twice (the second answered from the subgraphs' memo); each answer must equal the expected response. */
+async function expectStandardAnswersTwice(url: string): Promise<void> {
+  const expected = JSON.parse(readFileSync(standardFile('expected-response.json'), 'utf8'));
+  const query = readFileSync(standardFile('query.graphql'), 'utf8');
+  for (let i = 0; i < 2; i += 1) {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer unique-${i}` }, body: JSON.stringify({ query }) });
+    expect(response.status).toBe(200);
+    expect(firstDifference(await response.json(), expected)).toBeUndefined();
+  }
+}
+
+describe('through vanilla @apollo/gateway', () => {
+  const stack = standardStack((supergraphSdl) => new ApolloGateway({ supergraphSdl }));
 
   test('the standard query answers exactly the expected response, twice (the second from the subgraphs\' memo)', async () => {
-    const expected = JSON.parse(readFileSync(standardFile('expected-response.json'), 'utf8'));
-    const query = readFileSync(standardFile('query.graphql'), 'utf8');
-    for (let i = 0; i < 2; i += 1) {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer unique-${i}` }, body: JSON.stringify({ query }) });
-      expect(response.status).toBe(200);
-      const body = await response.json();
-      expect(firstDifference(body, expected)).toBeUndefined();
-    }
+    await expectStandardAnswersTwice(stack.url);
     // Every subgraph was called; Apollo's plan for this query has 16 fetches.
-    const calls = subgraphs.map((s) => s.requests());
+    const calls = stack.subgraphs.map((s) => s.requests());
     expect(calls.every((n) => n > 0)).toBe(true);
     expect(calls.reduce((a, b) => a + b, 0)).toBe(2 * 16);
   });
@@ -58,30 +65,11 @@ describe('through vanilla @apollo/gateway', () => {
 // This project's executor (gateway/src/execution) answers the same, with or without combining a
 // request's entity fetches; combined, the plan's 16 fetches take fewer calls.
 describe.each([true, false])('through this project\'s executor, entity batching %s', (batchEntities) => {
-  let subgraphs: StandardSubgraphServer[] = [];
-  let server: ApolloServer | undefined;
-  let url: string;
-
-  beforeAll(async () => {
-    subgraphs = await Promise.all(STANDARD_SUBGRAPHS.map((name) => startStandardSubgraph(name, { memo: true })));
-    const urls = Object.fromEntries(STANDARD_SUBGRAPHS.map((name, i) => [name, subgraphs[i].url]));
-    const gateway = new CompiledExecutionGateway({ batchEntities }, { supergraphSdl: withRoutingUrls(composeStandardSupergraph({ classified: true }), urls) });
-    server = new ApolloServer({ gateway });
-    ({ url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } }));
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await Promise.all(subgraphs.map((s) => s.close()));
-  });
+  const stack = standardStack((supergraphSdl) => new CompiledExecutionGateway({ batchEntities }, { supergraphSdl }));
 
   test('the standard query answers exactly the expected response', async () => {
-    const expected = JSON.parse(readFileSync(standardFile('expected-response.json'), 'utf8'));
-    const query = readFileSync(standardFile('query.graphql'), 'utf8');
-    for (let i = 0; i < 2; i += 1) {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-      expect(firstDifference(await response.json(), expected)).toBeUndefined();
-    }
-    const calls = subgraphs.map((s) => s.requests()).reduce((a, b) => a + b, 0);
+    await expectStandardAnswersTwice(stack.url);
+    const calls = stack.subgraphs.map((s) => s.requests()).reduce((a, b) => a + b, 0);
     if (batchEntities) {
       // The fetches that start together (same subgraph and operation at two paths) always combine.
       expect(calls).toBeLessThanOrEqual(2 * 13);

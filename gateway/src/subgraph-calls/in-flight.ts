@@ -9,7 +9,7 @@ export class InFlightCalls<T> {
   private readonly pending = new Map<string, Promise<T>>();
   private shared = 0;
 
-  constructor(private readonly copy: (value: T) => T = structuredClone) {}
+  constructor(private readonly copy: (value: T) => T) {}
 
   /** Calls made for another caller's identical request (for metrics and tests). */
   get sharedCalls(): number {
