@@ -55,6 +55,8 @@ export interface StartProcessOptions {
   env?: Record<string, string | undefined>;
   /** Milliseconds to wait for the ready message (default 60 s: a subgraph may seed first). */
   readyTimeoutMs?: number;
+  /** Node.js flags for the child (e.g. --cpu-prof for a benchmark's profile); none by default. */
+  execArgv?: string[];
 }
 
 export function startProcess(options: StartProcessOptions): Promise<ServiceProcess> {
@@ -70,7 +72,7 @@ export function startProcess(options: StartProcessOptions): Promise<ServiceProce
   delete env.JEST_WORKER_ID;
   if (!options.env?.NODE_ENV) delete env.NODE_ENV;
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-  const child = fork(options.script, [], { cwd: ROOT, env: env as NodeJS.ProcessEnv, execArgv: [], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = fork(options.script, [], { cwd: ROOT, env: env as NodeJS.ProcessEnv, execArgv: options.execArgv ?? [], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   running.add(child);
 
   const lines: string[] = [];
@@ -134,11 +136,12 @@ export function startProcess(options: StartProcessOptions): Promise<ServiceProce
 }
 
 /** A subgraph process on a free port (or on `port`, to restart it where the gateway expects it). */
-export function startSubgraphProcess(name: string, options: { port?: number; env?: Record<string, string | undefined> } = {}): Promise<ServiceProcess> {
+export function startSubgraphProcess(name: string, options: { port?: number; env?: Record<string, string | undefined>; execArgv?: string[] } = {}): Promise<ServiceProcess> {
   return startProcess({
     name,
     script: distScript(`subgraphs/${name}/index.js`),
     env: { [`${name.toUpperCase()}_PORT`]: String(options.port ?? 0), ...options.env },
+    execArgv: options.execArgv,
   });
 }
 

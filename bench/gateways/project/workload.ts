@@ -29,9 +29,12 @@ export async function startProjectWorkload(options: { seedScale: number; log: (l
     LOG_LEVEL: 'warn',
     SUBGRAPH_DELAY_MS: String(delayMs),
   });
+  // BENCH_CPU_PROFILE_DIR: the subgraphs write V8 CPU profiles too (one file per process, at exit).
+  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+  const execArgv = (name: string) => (profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=project-subgraph-${name}-${Date.now()}.cpuprofile`] : undefined);
   const processes = new Map<string, ServiceProcess>();
   options.log(`seeding and starting ${BUILT_IN_SUBGRAPHS.length} subgraphs (scale ${options.seedScale}, SQLite in ${dataDir})`);
-  for (const p of await Promise.all(BUILT_IN_SUBGRAPHS.map((name) => startSubgraphProcess(name, { env: env(0) })))) processes.set(p.name, p);
+  for (const p of await Promise.all(BUILT_IN_SUBGRAPHS.map((name) => startSubgraphProcess(name, { env: env(0), execArgv: execArgv(name) })))) processes.set(p.name, p);
   const subgraphUrls = Object.fromEntries([...processes].map(([name, p]) => [name, p.url]));
   const requests = await projectRequests(subgraphUrls.business);
   return {
@@ -50,7 +53,7 @@ export async function startProjectWorkload(options: { seedScale: number; log: (l
     restartSubgraphs: async (delayMs) => {
       for (const [name, old] of processes) {
         await old.stop('SIGTERM');
-        processes.set(name, await startSubgraphProcess(name, { port: old.port, env: env(delayMs) }));
+        processes.set(name, await startSubgraphProcess(name, { port: old.port, env: env(delayMs), execArgv: execArgv(name) }));
       }
     },
     stop: async () => {
