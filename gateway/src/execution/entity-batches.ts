@@ -12,30 +12,59 @@ export interface EntityCall {
 }
 
 /**
- * The `_entities` calls of one client request. Calls with the same subgraph, operation and
- * variables issued in the same turn of the event loop (the parallel branches of a plan reaching
- * the same type at different paths) go as one call, and each distinct representation is sent
- * once (the standard benchmark's plans repeat the same product many times). Each fetch gets
- * back its own list of entities and the errors at its own representations (re-indexed); an
- * error about no representation in particular goes to the first fetch only.
+ * The `_entities` calls of one client request. A fetch waits until the request has no other
+ * subgraph call in flight (`track`), so the parallel branches of a plan reach their next fetches
+ * and go in stages, as the Rust planner's plans do by construction: calls with the same
+ * subgraph, operation and variables then go as one, and each distinct representation is sent
+ * once (the standard benchmark's plans repeat the same product many times). A fetch never waits
+ * longer than the calls already in flight for the same request, which the subgraph time limit
+ * bounds. Each fetch gets back its own list of entities and the errors at its own
+ * representations (re-indexed); an error about no representation in particular goes to the first
+ * fetch only.
  *
  * Only one request's calls are combined, so one caller's identity and signature cover each call.
  */
 export class EntityBatches {
   private readonly open = new Map<string, Batch>();
+  private inFlight = 0;
+  private flushScheduled = false;
+
+  /** Counts a call of this request (one not made through `call`) while it is in flight. */
+  track<T>(call: Promise<T>): Promise<T> {
+    this.inFlight += 1;
+    const settled = () => {
+      this.inFlight -= 1;
+      if (this.inFlight === 0 && this.open.size > 0) this.scheduleFlush();
+    };
+    call.then(settled, settled);
+    return call;
+  }
 
   call(call: EntityCall): Promise<GatewayGraphQLResponse> {
     let batch = this.open.get(call.key);
     if (!batch) {
-      const created = (batch = new Batch(call));
-      this.open.set(call.key, created);
-      // After this turn's other branches have issued their calls.
-      setImmediate(() => {
-        this.open.delete(call.key);
-        void created.flush();
-      });
+      batch = new Batch(call);
+      this.open.set(call.key, batch);
     }
+    this.scheduleFlush();
     return batch.add(call.representations);
+  }
+
+  /**
+   * Sends the open batches after this turn (the other branches issue their fetches in it, and
+   * the continuations of an answer run before it), unless a call is still in flight: the last
+   * one to settle schedules it again.
+   */
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      if (this.inFlight > 0) return;
+      const batches = [...this.open.values()];
+      this.open.clear();
+      for (const batch of batches) void this.track(batch.flush());
+    });
   }
 }
 

@@ -150,7 +150,8 @@ async function executeFetch(context: ExecutionContext, fetch: FetchNode, cursor:
         if (provided && Object.prototype.hasOwnProperty.call(provided, name) && provided[name] !== undefined) variables[name] = provided[name];
       }
       if (!fetch.requires) {
-        const received = absorbResponse(context, fetch, cursor, await callService(context, fetch, service, cursor, variables));
+        const call = callService(context, fetch, service, cursor, variables);
+        const received = absorbResponse(context, fetch, cursor, await (context.entityBatches ? context.entityBatches.track(call) : call));
         if (received) applyRewrites(context.supergraphSchema, fetch.outputRewrites, received);
         for (const entity of entities) deepMerge(entity, received);
         return;

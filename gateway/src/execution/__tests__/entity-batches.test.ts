@@ -36,6 +36,57 @@ test('fetches in different turns are separate calls', async () => {
   expect(subgraph.calls).toHaveLength(2);
 });
 
+const nextTurns = async (n: number) => {
+  for (let i = 0; i < n; i += 1) await new Promise((resolve) => setImmediate(resolve));
+};
+
+test('a fetch waits while another call of the request is in flight, then goes with the fetches issued meanwhile', async () => {
+  const batches = new EntityBatches();
+  const subgraph = fakeSubgraph();
+  let answerRoot!: () => void;
+  const root = batches.track(new Promise<void>((resolve) => (answerRoot = resolve)));
+  const early = batches.call({ key: 'k', representations: [rep('1')], send: subgraph.send });
+  await nextTurns(5);
+  expect(subgraph.calls).toEqual([]);
+  // Another branch reaches the same fetch later (a slower branch of the same stage).
+  const late = batches.call({ key: 'k', representations: [rep('2'), rep('1')], send: subgraph.send });
+  answerRoot();
+  await root;
+  const [a, b] = await Promise.all([early, late]);
+  expect(subgraph.calls).toEqual([[rep('1'), rep('2')]]);
+  expect(a.data).toEqual({ _entities: [{ upc: '1', name: 'P1' }] });
+  expect(b.data).toEqual({ _entities: [{ upc: '2', name: 'P2' }, { upc: '1', name: 'P1' }] });
+});
+
+test('a sent batch holds the fetches issued meanwhile; a failed call releases them too', async () => {
+  const batches = new EntityBatches();
+  let answer!: (response: GatewayGraphQLResponse) => void;
+  const calls: string[] = [];
+  const first = batches.call({
+    key: 'products',
+    representations: [rep('1')],
+    send: (sent) => {
+      calls.push(`products ${sent.length}`);
+      return new Promise((resolve) => (answer = resolve));
+    },
+  });
+  await nextTurns(2);
+  expect(calls).toEqual(['products 1']);
+  const inventory = fakeSubgraph();
+  const waiting = batches.call({ key: 'inventory', representations: [rep('1')], send: inventory.send });
+  await nextTurns(5);
+  expect(inventory.calls).toEqual([]);
+  answer({ data: { _entities: [{ upc: '1' }] } });
+  await Promise.all([first, waiting]);
+  expect(inventory.calls).toEqual([[rep('1')]]);
+
+  const failed = batches.track(Promise.reject(new Error('subgraph down')));
+  const after = batches.call({ key: 'inventory', representations: [rep('2')], send: inventory.send });
+  await expect(failed).rejects.toThrow('subgraph down');
+  await after;
+  expect(inventory.calls).toEqual([[rep('1')], [rep('2')]]);
+});
+
 test('errors at a representation go to every fetch that asked for it, re-indexed; other errors to the first fetch only', async () => {
   const batches = new EntityBatches();
   const subgraph = fakeSubgraph((sent) => ({
