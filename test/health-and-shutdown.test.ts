@@ -1,6 +1,7 @@
-import { ChildProcess, fork } from 'node:child_process';
+import { ChildProcess, execFileSync, fork } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { GATEWAY_NODE_FLAGS } from '../gateway/src/node-flags';
 import { BUILT_IN_SUBGRAPHS, loadSubgraph } from '../subgraphs/catalog';
 import { closeGracefully, startSubgraph } from '../subgraphs/kit';
 import { FaultProxy, startFaultProxy } from './support/fault-proxy';
@@ -173,6 +174,10 @@ describe('graceful shutdown', () => {
       const serviceUrls = [...out.matchAll(/^\s+\w+\s+(http:\/\/\S+)$/gm)].map((m) => m[1]);
       expect(serviceUrls).toHaveLength(NAMES.length + 1);
       expect((await postGraphQL(gatewayUrl, QUERY)).data.administrativeUnit.name).toBe('Thành phố Bến Cát');
+      // The gateway process runs with its Node.js flags (gateway/src/node-flags.ts).
+      const gatewayCommand = execFileSync('ps', ['--ppid', String(launcher.pid), '-o', 'args='], { encoding: 'utf8' }).split('\n').find((line) => line.includes('gateway/src/index.js'));
+      expect(gatewayCommand).toBeDefined();
+      for (const flag of GATEWAY_NODE_FLAGS) expect(gatewayCommand!.split(/\s+/)).toContain(flag);
 
       launcher.kill('SIGTERM');
       const exit = await within(exited, 30_000, 'still running');

@@ -6,6 +6,7 @@ import { envName } from '../../subgraphs/kit/config';
 import { RegistryClient } from '../../schema/registry/cli/client';
 import { developmentGrantsFile, ensureAdminToken, expectedUrl, publishBuiltIn, registerBuiltInSubgraphs, seedGrantsIfEmpty } from '../../schema/registry/bootstrap';
 import { shutdownTimeoutMs } from '../../subgraphs/kit/shutdown';
+import { GATEWAY_NODE_FLAGS } from './node-flags';
 
 /**
  * `npm start`: runs the whole system locally — the schema registry, each subgraph in its own
@@ -23,9 +24,10 @@ interface ReadyMessage {
 const children: ChildProcess[] = [];
 let stopping = false;
 
-function startProcess(name: string, script: string, env: Record<string, string> = {}): Promise<string> {
+function startProcess(name: string, script: string, env: Record<string, string> = {}, execArgv: readonly string[] = []): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = fork(script, [], {
+      execArgv: [...process.execArgv, ...execArgv],
       env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', ...env },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -112,7 +114,7 @@ async function main(): Promise<void> {
   // The gateway routes to the URLs the subgraphs actually took.
   for (const [name, url] of urls) process.env[`${name.toUpperCase()}_URL`] = url;
   const gatewayToken = await new RegistryClient(registryUrl, admin.token).issueGatewayToken({ label: 'npm-start', replace: true });
-  const gatewayUrl = await startProcess('gateway', path.resolve(__dirname, 'index.js'), { ...secretEnv(BUILT_IN_SUBGRAPHS), REGISTRY_URL: registryUrl, REGISTRY_TOKEN: gatewayToken.token });
+  const gatewayUrl = await startProcess('gateway', path.resolve(__dirname, 'index.js'), { ...secretEnv(BUILT_IN_SUBGRAPHS), REGISTRY_URL: registryUrl, REGISTRY_TOKEN: gatewayToken.token }, GATEWAY_NODE_FLAGS);
   console.log(`  ${'gateway'.padEnd(12)} ${gatewayUrl}`);
   console.log(`\nThe federated graph is ready at ${gatewayUrl}  (Ctrl-C stops everything)`);
   console.log(`In a browser: ${gatewayUrl.replace(/\/graphql$/, '/ide')}  (GraphiQL with examples; tokens: npm run -s token -- --agency DEMO-AGENCY)`);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { GATEWAY_NODE_FLAGS } from '../../../gateway/src/node-flags';
 import { projectRoot } from '../../../subgraphs/kit/project-root';
 import { cleanEnv, freePort, PinnedProcess, startPinned } from '../processes';
 import type { WorkloadStack } from '../workload';
@@ -6,7 +7,8 @@ import type { WorkloadStack } from '../workload';
 /**
  * The gateways the benchmark compares, each started as its own process pinned to the
  * gateway core(s), reading the same supergraph file:
- * - `project`: this project's gateway as shipped (dist/gateway/src/index.js: tokens checked,
+ * - `project`: this project's gateway as shipped (dist/gateway/src/index.js with its Node.js
+ *   flags, gateway/src/node-flags.ts: tokens checked,
  *   grants and purpose enforced, access records written, limits, rate limit, signed subgraph
  *   calls, request logs), static supergraph file, no registry; it shares identical in-flight
  *   subgraph calls of public-only query operations (its default);
@@ -54,7 +56,8 @@ const startProject = (id: GatewayId, share: boolean) => async (context: GatewayS
   return startPinned({
     name: `project gateway (${id})`,
     cpus: context.cpus,
-    nodeArgs: profileArgs(context, id),
+    // As npm start runs it (gateway/src/node-flags.ts).
+    nodeArgs: [...GATEWAY_NODE_FLAGS, ...profileArgs(context, id)],
     script: path.join(DIST, 'gateway', 'src', 'index.js'),
     cwd: projectRoot(),
     env: cleanEnv({
