@@ -1,3 +1,4 @@
+import { GATEWAY_NODE_FLAGS } from '../../gateway/src/node-flags';
 import { writeMarkedSection } from '../markdown-section';
 import type { BenchResult, LatencySummary, ThroughputSummary, WorkloadResult } from './results';
 
@@ -53,7 +54,7 @@ export function markdown(result: BenchResult): string {
     `Run ${result.startedAt} by \`npm run bench\` (bench/gateways/, ${fmt(result.minutes, 1)} min): ${result.machine}. Each gateway its own process pinned to core ${s.gatewayCpus} (\`taskset\`), the load generator (autocannon) and the subgraphs on core ${s.loadCpus}; ` +
       `${s.connections} connections, ${s.warmupSeconds} s warm-up per gateway, then ${s.rounds} rounds of ${s.roundSeconds} s per gateway in alternation (A B C … A B C …); ` +
       'a unique bearer token on every request; every answer checked against the expected one (by length, and in full every ' +
-      `${s.checkEvery}th and whenever the length differs); a differing answer counts as an error. The machine is shared with other work: compare rows of one run, not runs.`,
+      `${s.checkEvery}th and whenever the length differs); a differing answer counts as an error. This project's gateway runs with the Node.js flags \`npm start\` gives it (${GATEWAY_NODE_FLAGS.join(' ')}, gateway/src/node-flags.ts); the others with Node.js's defaults. The machine is shared with other work: compare rows of one run, not runs.`,
   );
   lines.push('');
   lines.push(
