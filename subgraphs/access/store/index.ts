@@ -93,7 +93,7 @@ export class AccessRecordStore {
 
   /**
    * One transaction: the chain's tail, then every record and every subject in multi-row inserts.
-   * Plain statements, not the ORM's unit of work: they were most of an append's time (4 ms alone).
+   * Plain statements, not the ORM's unit of work, which was most of an append's time (2.0 → 0.75 ms).
    */
   private async write(entries: AccessEntry[]): Promise<AccessRecord[]> {
     return this.database.orm.em.fork().transactional(async (em: EntityManager) => {
