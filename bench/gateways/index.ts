@@ -4,7 +4,7 @@ import path from 'node:path';
 import { projectRoot } from '../../subgraphs/kit/project-root';
 import { machineLine, pinSelf } from './machine';
 import { benchOptions } from './options';
-import { markdown, writeSection } from './report';
+import { coresSuffix, markdown, writeSection } from './report';
 import type { BenchResult, WorkloadResult } from './results';
 import { runWorkload } from './run-workload';
 
@@ -54,8 +54,7 @@ async function main(): Promise<void> {
   const root = projectRoot();
   const output = options.output ?? (options.full ? path.join(root, 'BENCHMARKS.md') : undefined);
   // A partial run keeps its JSON apart, so the JSON of the figures in BENCHMARKS.md stays.
-  const cores = options.gatewayCpus === '1' ? '' : `-cores-${options.gatewayCpus.replace(/[^0-9]+/g, '-')}`;
-  const json = path.join('bench', 'gateways', output ? `last-run${cores}.json` : 'last-partial-run.json');
+  const json = path.join('bench', 'gateways', output ? `last-run${coresSuffix(options.gatewayCpus)}.json` : 'last-partial-run.json');
   writeFileSync(path.join(root, json), JSON.stringify(result, null, 2) + '\n');
   const section = markdown(result);
   console.log(`\n${section}\n`);

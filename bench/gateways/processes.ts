@@ -108,3 +108,13 @@ export function cleanEnv(extra: Record<string, string>): Record<string, string> 
   for (const key of ['PATH', 'HOME', 'TMPDIR', 'LANG']) if (process.env[key]) env[key] = process.env[key]!;
   return { ...env, ...extra };
 }
+
+/**
+ * BENCH_CPU_PROFILE_DIR: the Node.js flags that make a process write a V8 CPU profile named
+ * `<name>.cpuprofile` there when it stops (for finding where the time goes; figures taken with
+ * it on are slower); none when unset.
+ */
+export function cpuProfileArgs(name: string): string[] {
+  const dir = process.env.BENCH_CPU_PROFILE_DIR;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+}

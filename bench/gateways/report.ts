@@ -100,5 +100,10 @@ export function markdown(result: BenchResult): string {
  * both-cores figures, reported separately) has its own section.
  */
 export function writeSection(file: string, section: string, gatewayCpus: string): void {
-  writeMarkedSection(file, gatewayCpus === '1' ? 'gateways' : `gateways-cores-${gatewayCpus.replace(/[^0-9]+/g, '-')}`, 'npm run bench', section);
+  writeMarkedSection(file, `gateways${coresSuffix(gatewayCpus)}`, 'npm run bench', section);
+}
+
+/** What names a run's outputs apart when its gateways ran on other cores than the default one: "" or e.g. "-cores-0-1". */
+export function coresSuffix(gatewayCpus: string): string {
+  return gatewayCpus === '1' ? '' : `-cores-${gatewayCpus.replace(/[^0-9]+/g, '-')}`;
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { GATEWAY_NODE_FLAGS } from '../../../gateway/src/node-flags';
 import { projectRoot } from '../../../subgraphs/kit/project-root';
-import { cleanEnv, freePort, PinnedProcess, startPinned } from '../processes';
+import { cleanEnv, cpuProfileArgs, freePort, PinnedProcess, startPinned } from '../processes';
 import type { WorkloadStack } from '../workload';
 
 /**
@@ -44,11 +44,8 @@ const HIVE_NO_DEDUPE_CONFIG = path.join(DIST, 'bench', 'gateways', 'gateways', '
 
 const logFile = (context: GatewayStartContext, id: string) => path.join(context.logDir, `${context.workload.name}-${id}-${context.tag}.log`);
 
-/** BENCH_CPU_PROFILE_DIR: every gateway process writes a V8 CPU profile there when it stops (for finding where the time goes; figures taken with it on are slower). */
-function profileArgs(context: GatewayStartContext, id: string): string[] {
-  const dir = process.env.BENCH_CPU_PROFILE_DIR;
-  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${context.workload.name}-${id}-${context.tag}.cpuprofile`] : [];
-}
+/** Every gateway process's CPU profile, when BENCH_CPU_PROFILE_DIR asks for them. */
+const profileArgs = (context: GatewayStartContext, id: string) => cpuProfileArgs(`${context.workload.name}-${id}-${context.tag}`);
 
 const startProject = (id: GatewayId, share: boolean) => async (context: GatewayStartContext): Promise<PinnedProcess> => {
   const port = await freePort();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { BUILT_IN_SUBGRAPHS } from '../../../subgraphs/catalog';
 import { projectRoot } from '../../../subgraphs/kit/project-root';
 import { ServiceProcess, startSubgraphProcess } from '../../../test/support/processes';
+import { cpuProfileArgs } from '../processes';
 import { withRoutingUrls } from '../routing-urls';
 import type { BenchRequest, WorkloadStack } from '../workload';
 import { AGENCY, CITIZEN_PROFILE, DISTRICT_DASHBOARD, DISTRICTS, DOSSIER_SEARCH, PURPOSE } from './operations';
@@ -29,9 +30,8 @@ export async function startProjectWorkload(options: { seedScale: number; log: (l
     LOG_LEVEL: 'warn',
     SUBGRAPH_DELAY_MS: String(delayMs),
   });
-  // BENCH_CPU_PROFILE_DIR: the subgraphs write V8 CPU profiles too (one file per process, at exit).
-  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
-  const execArgv = (name: string) => (profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=project-subgraph-${name}-${Date.now()}.cpuprofile`] : undefined);
+  // The subgraphs' CPU profiles too, when BENCH_CPU_PROFILE_DIR asks for them (one file per process start).
+  const execArgv = (name: string) => cpuProfileArgs(`project-subgraph-${name}-${Date.now()}`);
   const processes = new Map<string, ServiceProcess>();
   options.log(`seeding and starting ${BUILT_IN_SUBGRAPHS.length} subgraphs (scale ${options.seedScale}, SQLite in ${dataDir})`);
   for (const p of await Promise.all(BUILT_IN_SUBGRAPHS.map((name) => startSubgraphProcess(name, { env: env(0), execArgv: execArgv(name) })))) processes.set(p.name, p);

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityClass, EntityKey, EntityManager } from '@mikro-orm/core';
 import type { DatabaseConfig } from '../../kit/config';
 import { Database, openDatabase } from '../../kit/orm';
 import { qualifiedTable } from '../../kit/sql';
@@ -25,13 +25,27 @@ export interface AccessEntry {
 /** Any number that is the same in every process: the PostgreSQL advisory lock of the chain's tail. */
 const CHAIN_LOCK = 7_420_250_005;
 
-const RECORD_COLUMNS = ['seq', 'at', 'agency', 'user_id', 'purpose', 'legal_basis', 'operation_name', 'operation_hash', 'fields', 'subjects', 'outcome', 'prev_hash', 'hash'];
-const SUBJECT_COLUMNS = ['record_seq', 'citizen_id', 'cccd'];
+/** The properties each insert writes, in order; their columns come from the entity mapping. */
+const RECORD_PROPERTIES: readonly (keyof AccessRecord)[] = ['seq', 'at', 'agency', 'user', 'purpose', 'legalBasis', 'operationName', 'operationHash', 'fields', 'subjects', 'outcome', 'prevHash', 'hash'];
+const SUBJECT_PROPERTIES: readonly (keyof AccessRecordSubject)[] = ['recordSeq', 'citizenId', 'cccd'];
+
+/** A table as the raw inserts write it: its qualified name and the columns of some properties. */
+interface InsertTarget<T> {
+  table: string;
+  properties: readonly (keyof T)[];
+  columns: string[];
+}
+
+function insertTarget<T extends object>(em: EntityManager, entity: EntityClass<T>, properties: readonly (keyof T)[]): InsertTarget<T> {
+  const meta = em.getMetadata().find(entity)!;
+  return { table: qualifiedTable(em, entity), properties, columns: properties.map((p) => meta.properties[p as EntityKey<T>].fieldNames[0]) };
+}
 
 /** One multi-row insert with `?` placeholders (bound by MikroORM on both dialects). */
-async function insertRows(em: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<void> {
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
-  await em.getConnection().execute(`insert into ${table} (${columns.join(', ')}) values ${rows.map(() => tuple).join(', ')}`, rows.flat() as any[], 'run', em.getTransactionContext());
+async function insertRows<T>(em: EntityManager, target: InsertTarget<T>, rows: T[]): Promise<void> {
+  const tuple = `(${target.columns.map(() => '?').join(', ')})`;
+  const values = rows.flatMap((row) => target.properties.map((p) => row[p]));
+  await em.getConnection().execute(`insert into ${target.table} (${target.columns.join(', ')}) values ${rows.map(() => tuple).join(', ')}`, values as any[], 'run', em.getTransactionContext());
 }
 
 /** Most records one transaction writes (a group commit). */
@@ -55,7 +69,13 @@ export class AccessRecordStore {
   private readonly waiting: PendingAppend[] = [];
   private writing = false;
 
-  private constructor(readonly database: Database, private readonly postgres: boolean) {}
+  private readonly records: InsertTarget<AccessRecord>;
+  private readonly subjects: InsertTarget<AccessRecordSubject>;
+
+  private constructor(readonly database: Database, private readonly postgres: boolean) {
+    this.records = insertTarget(database.orm.em, AccessRecord, RECORD_PROPERTIES);
+    this.subjects = insertTarget(database.orm.em, AccessRecordSubject, SUBJECT_PROPERTIES);
+  }
 
   static async open(config: DatabaseConfig): Promise<AccessRecordStore> {
     return new AccessRecordStore(await openDatabase(config, ACCESS_STORE), config.kind === 'postgresql');
@@ -100,8 +120,7 @@ export class AccessRecordStore {
       const connection = em.getConnection();
       const ctx = em.getTransactionContext();
       if (this.postgres) await connection.execute(`select pg_advisory_xact_lock(${CHAIN_LOCK})`, [], 'run', ctx);
-      const records = qualifiedTable(em, AccessRecord);
-      const [last] = (await connection.execute(`select seq, hash from ${records} order by seq desc limit 1`, [], 'all', ctx)) as { seq: number | string; hash: string }[];
+      const [last] = (await connection.execute(`select seq, hash from ${this.records.table} order by seq desc limit 1`, [], 'all', ctx)) as { seq: number | string; hash: string }[];
       let seq = Number(last?.seq ?? 0);
       let prevHash = last?.hash ?? GENESIS_HASH;
       const written = entries.map((entry) => {
@@ -123,9 +142,9 @@ export class AccessRecordStore {
         prevHash = full.hash;
         return full;
       });
-      await insertRows(em, records, RECORD_COLUMNS, written.map((r) => [r.seq, r.at, r.agency, r.user, r.purpose, r.legalBasis, r.operationName, r.operationHash, r.fields, r.subjects, r.outcome, r.prevHash, r.hash]));
-      const subjects = entries.flatMap((entry, i) => entry.subjects.map((s) => [written[i].seq, s.id, s.cccd ?? null]));
-      for (let i = 0; i < subjects.length; i += 500) await insertRows(em, qualifiedTable(em, AccessRecordSubject), SUBJECT_COLUMNS, subjects.slice(i, i + 500));
+      await insertRows(em, this.records, written);
+      const subjects = entries.flatMap((entry, i) => entry.subjects.map((s): AccessRecordSubject => ({ recordSeq: written[i].seq, citizenId: s.id, cccd: s.cccd ?? null })));
+      for (let i = 0; i < subjects.length; i += 500) await insertRows(em, this.subjects, subjects.slice(i, i + 500));
       return written;
     });
   }
