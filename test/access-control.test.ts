@@ -113,6 +113,40 @@ test('filtering on a personal field needs the same grant as reading it', async (
   expect(granted.data.citizens.totalCount).toBeGreaterThan(0);
 });
 
+test('one operation asked again by other callers, for other persons and with other filters is decided anew each time', async () => {
+  // The gateway reuses an operation's access plan (plan-cache.ts): it must never carry one
+  // request's decision over to another.
+  const query = `query Again($id: ID!, $f: CitizenFilter) { citizen(id: $id) { id fullName } citizens(filter: $f, first: 1) { totalCount } }`;
+  const other = (await postGraphQL(stack.gatewayUrl, `{ citizens(first: 2) { edges { node { id } } } }`)).data.citizens.edges[1].node.id;
+  const service = await callerHeaders({ agency: 'TEST-SERVICE', purpose: 'service-delivery' });
+  const byUnit = { residenceId: '721' };
+  const byName = { nameContains: 'nguyen' };
+
+  const first = await postGraphQL(stack.gatewayUrl, query, { id: citizenId, f: byUnit }, service);
+  expect(first.errors).toBeUndefined();
+  const second = await postGraphQL(stack.gatewayUrl, query, { id: other, f: byUnit }, service);
+  expect(second.errors).toBeUndefined();
+  expect(second.data.citizen.id).toBe(other);
+  expect(second.data.citizen.fullName).not.toBe(first.data.citizen.fullName);
+
+  const anonymous = await postGraphQL(stack.gatewayUrl, query, { id: citizenId, f: byUnit });
+  expect(anonymous.data.citizen.fullName).toBeNull();
+  expect(forbidden(anonymous)).toEqual([{ path: ['citizen', 'fullName'], reason: 'AUTHENTICATION_REQUIRED', field: 'Citizen.fullName' }]);
+  const wrongPurpose = await postGraphQL(stack.gatewayUrl, query, { id: citizenId, f: byUnit }, await callerHeaders({ agency: 'TEST-SERVICE', purpose: 'marketing' }));
+  expect(forbidden(wrongPurpose)).toEqual([{ path: ['citizen', 'fullName'], reason: 'PURPOSE_NOT_GRANTED', field: 'Citizen.fullName' }]);
+
+  // The same document filtering on a personal field: denied for the analyst, not for the service.
+  const analyst = await callerHeaders({ agency: 'TEST-ANALYST', purpose: 'statistics' });
+  const analystByUnit = await postGraphQL(stack.gatewayUrl, query, { id: citizenId, f: byUnit }, analyst);
+  expect(analystByUnit.data.citizens.totalCount).toBeGreaterThan(0);
+  expect(forbidden(analystByUnit).map((e) => e.field)).toEqual(['Citizen.fullName']);
+  const analystByName = await postGraphQL(stack.gatewayUrl, query, { id: citizenId, f: byName }, analyst);
+  expect(forbidden(analystByName)).toContainEqual({ path: ['citizens'], reason: 'NOT_GRANTED', field: 'CitizenFilter.nameContains' });
+  const serviceByName = await postGraphQL(stack.gatewayUrl, query, { id: citizenId, f: byName }, service);
+  expect(serviceByName.errors).toBeUndefined();
+  expect(serviceByName.data.citizens.totalCount).toBeGreaterThan(0);
+});
+
 test('strict mode rejects the whole operation when any field is denied', async () => {
   const headers = { ...(await callerHeaders({ agency: 'TEST-BASIC-ONLY', purpose: 'service-delivery' })), 'x-access-strict': 'true' };
   const res = await postGraphQL(stack.gatewayUrl, `query($id: ID!) { citizen(id: $id) { id fullName ethnicity } }`, { id: citizenId }, headers);

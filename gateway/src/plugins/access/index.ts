@@ -8,6 +8,7 @@ import { ANONYMOUS, Caller } from '../auth/caller';
 import { decide, Decision, Level } from './decide';
 import { GrantSource } from './grant-source';
 import { operationKey } from '../operation-key';
+import { accessPlanKey, AccessPlanCache, PlannedOperation } from './plan-cache';
 import { AccessPlan, planAccess } from './rewrite';
 import { stripHelperKeys, Subject, walkResponse } from './walk';
 
@@ -73,6 +74,7 @@ const PURPOSE_HEADER = 'x-purpose';
 const STRICT_HEADER = 'x-access-strict';
 
 interface RequestState {
+  planned: PlannedOperation;
   plan: AccessPlan;
   caller: Caller;
   purpose?: string;
@@ -95,6 +97,8 @@ export function AccessPlugin(options: AccessPluginOptions): ApolloServerPlugin<A
     return parsed.levels;
   };
 
+  const plans = new AccessPlanCache();
+
   async function check(rc: GraphQLRequestContext<AccessContext>): Promise<RequestState> {
     const caller = rc.contextValue.caller ?? ANONYMOUS;
     const levels = currentLevels();
@@ -107,12 +111,23 @@ export function AccessPlugin(options: AccessPluginOptions): ApolloServerPlugin<A
       });
     }
     const input = { caller, purpose, grants, day: vietnamDay() };
-    const decideField = (coordinate: string, level: Level | undefined): Decision => decide(coordinate, level, input);
-    const variables = rc.request.variables ?? {};
-    let plan = planAccess(rc.schema, rc.document!, variables, levels, decideField);
-    // Only when personal data may be returned, also fetch the persons' CCCDs for the access record.
-    if ([...plan.decisions.values()].some((d) => d.allowed)) plan = planAccess(rc.schema, rc.document!, variables, levels, decideField, true);
-    return { plan, caller, purpose, levels, operationHash: rc.queryHash ?? createHash('sha256').update(rc.source ?? '').digest('hex') };
+    const operationHash = rc.queryHash ?? createHash('sha256').update(rc.source ?? '').digest('hex');
+    const key = accessPlanKey(rc.queryHash, rc.request.operationName, rc.request.variables, input);
+    let planned = plans.get(key, levels);
+    if (!planned) {
+      const decideField = (coordinate: string, level: Level | undefined): Decision => decide(coordinate, level, input);
+      const variables = rc.request.variables ?? {};
+      let plan = planAccess(rc.schema, rc.document!, variables, levels, decideField);
+      // Only when personal data may be returned, also fetch the persons' CCCDs for the access record.
+      if ([...plan.decisions.values()].some((d) => d.allowed)) plan = planAccess(rc.schema, rc.document!, variables, levels, decideField, true);
+      planned = {
+        plan,
+        queryHash: createHash('sha256').update(print(plan.document)).digest('hex'),
+        operation: getOperationAST(plan.document, rc.request.operationName) ?? undefined,
+      };
+      plans.set(key, planned);
+    }
+    return { planned, plan: planned.plan, caller, purpose, levels, operationHash };
   }
 
   // Operations (document and variables) already found to select public fields only: whoever
@@ -157,11 +172,10 @@ export function AccessPlugin(options: AccessPluginOptions): ApolloServerPlugin<A
             });
           }
           // Execute the rewritten document; its own hash keys the query-plan cache.
-          const printed = print(plan.document);
           const mutable = rc as { document?: unknown; operation?: unknown; queryHash?: string };
           mutable.document = plan.document;
-          mutable.operation = getOperationAST(plan.document, rc.request.operationName) ?? undefined;
-          mutable.queryHash = createHash('sha256').update(printed).digest('hex');
+          mutable.operation = state.planned.operation;
+          mutable.queryHash = state.planned.queryHash;
         },
 
         async willSendResponse(rc) {
