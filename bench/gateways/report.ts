@@ -1,19 +1,31 @@
 import { GATEWAY_NODE_FLAGS } from '../../gateway/src/node-flags';
 import { writeMarkedSection } from '../markdown-section';
+import { GATEWAYS } from './gateways';
 import type { BenchResult, LatencySummary, ThroughputSummary, WorkloadResult } from './results';
 
 const fmt = (n: number | undefined, digits = 0) => (n !== undefined && Number.isFinite(n) ? n.toFixed(digits) : '–');
 const ratio = (n: number | undefined) => (n !== undefined && Number.isFinite(n) ? `${n.toFixed(2)}×` : '–');
 
+/** A row of a gateway that merges personal requests across callers, on a workload that has them. */
+const UNFAIR_MARK = ' †';
+const mergesPersonalHere = (w: WorkloadResult, gateway: string) => Boolean(w.personal && GATEWAYS.find((g) => g.id === gateway)?.mergesPersonal);
+
 function throughputTable(w: WorkloadResult): string[] {
   const lines = [
-    '| gateway | req/s | req/s per round | p50 ms | p95 ms | p99 ms | errors | peak RSS MiB | subgraph req / req | CPU ms / req | × @apollo/gateway | × best Hive, merging off | × best Hive, defaults |',
-    '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| gateway | req/s | req/s per round | p50 ms | p95 ms | p99 ms | errors | peak RSS MiB | subgraph req / req | CPU ms / req | × @apollo/gateway | × best Hive, merging off | × best Hive, defaults | × best Hive, merging fair |',
+    '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const t of w.throughput) {
-    const name = t.gateway.startsWith('project') ? `**${t.label}**` : t.label;
+    const label = t.label + (mergesPersonalHere(w, t.gateway) ? UNFAIR_MARK : '');
+    const name = t.gateway.startsWith('project') ? `**${label}**` : label;
     lines.push(
-      `| ${name} | ${fmt(t.rps)} | ${t.rounds.map((r) => fmt(r.rps)).join(' · ')} | ${fmt(t.p50)} | ${fmt(t.p95)} | ${fmt(t.p99)} | ${t.errors} | ${fmt(t.peakRssMiB)} | ${fmt(t.subgraphRequestsPerRequest, 1)} | ${fmt(t.cpuMsPerRequest, 1)} | ${ratio(t.ratioToApollo)} | ${ratio(t.ratioToBestHiveMergingOff)} | ${ratio(t.ratioToBestHive)} |`,
+      `| ${name} | ${fmt(t.rps)} | ${t.rounds.map((r) => fmt(r.rps)).join(' · ')} | ${fmt(t.p50)} | ${fmt(t.p95)} | ${fmt(t.p99)} | ${t.errors} | ${fmt(t.peakRssMiB)} | ${fmt(t.subgraphRequestsPerRequest, 1)} | ${fmt(t.cpuMsPerRequest, 1)} | ${ratio(t.ratioToApollo)} | ${ratio(t.ratioToBestHiveMergingOff)} | ${ratio(t.ratioToBestHive)} | ${ratio(t.ratioToBestFairHive)} |`,
+    );
+  }
+  if (w.throughput.some((t) => mergesPersonalHere(w, t.gateway))) {
+    lines.push('');
+    lines.push(
+      `${UNFAIR_MARK.trim()} Merges identical personal requests (the citizen profiles) across callers, which is fair only where the call does not depend on the caller; "× best Hive, merging fair" leaves these rows out. The rows "merging public requests only" are Hive with its defaults except that requests declaring a purpose (x-purpose, as personal requests here must) carry the caller's token to the subgraphs, so Hive merges them only with the same caller's (gateways/hive-fair-merging.config.ts).`,
     );
   }
   return lines;

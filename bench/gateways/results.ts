@@ -37,6 +37,8 @@ export interface ThroughputSummary {
   ratioToApollo?: number;
   ratioToBestHiveMergingOff?: number;
   ratioToBestHive?: number;
+  /** To the best Hive configuration that never merges personal requests across callers. */
+  ratioToBestFairHive?: number;
 }
 
 export interface LatencySummary {
@@ -64,6 +66,8 @@ export interface Failure {
 
 export interface WorkloadResult {
   workload: string;
+  /** Some requests select personal fields (then Hive's defaults merge them across callers). */
+  personal?: boolean;
   description: string;
   operations: string[];
   throughput: ThroughputSummary[];

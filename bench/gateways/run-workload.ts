@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { devKeyDir } from '../../gateway/src/plugins/auth/dev-keys';
-import type { GatewayId } from './gateways';
+import { gatewayKind, GatewayId } from './gateways';
 import type { BenchOptions } from './options';
 import type { PhaseContext } from './phases/context';
 import { measureLatency } from './phases/latency';
@@ -44,9 +44,11 @@ export async function runWorkload(name: WorkloadName, run: WorkloadRun): Promise
   const stack = name === 'standard' ? await startStandardWorkload() : await startProjectWorkload({ seedScale: options.seedScale, log });
   const failures: Failure[] = [];
   let running = new Map<GatewayId, PinnedProcess>();
+  const personal = stack.requests.some((r) => r.personal);
   const ctx: PhaseContext = {
     stack,
-    options,
+    // Rows that only differ from another where requests are personal run only there.
+    options: { ...options, gateways: options.gateways.filter((id) => personal || !gatewayKind(id).personalWorkloadsOnly) },
     runDir: run.runDir,
     mint: await tokenMinter(devKeyDir(stack.dataDir), { agency: stack.agency }),
     expected: stack.requests.map((r) => r.expected),
@@ -79,6 +81,7 @@ export async function runWorkload(name: WorkloadName, run: WorkloadRun): Promise
     }
     return {
       workload: name,
+      personal,
       description: describe(stack, options, plans.reference),
       operations: [...new Set(operationOf)],
       throughput,

@@ -1,3 +1,4 @@
+import { GATEWAYS } from './gateways';
 import { median, percentile, RoundResult, ThroughputSummary } from './results';
 
 /** Figures of one round from its raw measurements. */
@@ -53,17 +54,24 @@ function weighted(rounds: RoundResult[], value: (r: RoundResult) => number): num
   return requests > 0 ? valid.reduce((s, r) => s + value(r) * r.requests, 0) / requests : NaN;
 }
 
-/** Ratios of req/s to vanilla @apollo/gateway, to the best Hive configuration with merging off, and to the best Hive configuration. */
-export function addRatios(summaries: ThroughputSummary[]): void {
+/**
+ * Ratios of req/s to vanilla @apollo/gateway, to the best Hive configuration with merging off,
+ * to the best Hive configuration, and to the best that merges fairly: on a workload with
+ * personal requests, not one that merges those across callers (Hive's defaults).
+ */
+export function addRatios(summaries: ThroughputSummary[], workload: { personal: boolean }): void {
   const rps = (id: string) => summaries.find((s) => s.gateway === id)?.rps;
   const best = (ids: string[]) => Math.max(...ids.map((id) => rps(id) ?? NaN).filter(Number.isFinite));
   const apollo = rps('apollo');
   const hiveOff = best(['hive-nodedupe', 'hive-router-nodedupe']);
-  const hiveAny = best(['hive', 'hive-nodedupe', 'hive-router', 'hive-router-nodedupe']);
+  const hives = GATEWAYS.filter((g) => g.id.startsWith('hive'));
+  const hiveAny = best(hives.filter((g) => !g.personalWorkloadsOnly).map((g) => g.id));
+  const hiveFair = best(hives.filter((g) => !(workload.personal && g.mergesPersonal)).map((g) => g.id));
   for (const s of summaries) {
     if (apollo) s.ratioToApollo = s.rps / apollo;
     if (Number.isFinite(hiveOff) && hiveOff > 0) s.ratioToBestHiveMergingOff = s.rps / hiveOff;
     if (Number.isFinite(hiveAny) && hiveAny > 0) s.ratioToBestHive = s.rps / hiveAny;
+    if (Number.isFinite(hiveFair) && hiveFair > 0) s.ratioToBestFairHive = s.rps / hiveFair;
   }
 }
 

@@ -14,6 +14,8 @@ export interface BenchRequest {
   headers: Record<string, string>;
   /** The expected response, when the workload knows it (the standard one); else the reference gateway's. */
   expected?: unknown;
+  /** Selects personal fields: merging it with another caller's identical request is unfair. */
+  personal?: boolean;
 }
 
 export interface WorkloadStack {

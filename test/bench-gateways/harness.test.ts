@@ -9,6 +9,9 @@ import { stagesOf } from '../../bench/gateways/plans/recorder';
 import { graphqlRequestsOf } from '../../bench/gateways/project/workload';
 import { subgraphNames, withRoutingUrls } from '../../bench/gateways/routing-urls';
 import { tokenMinter } from '../../bench/gateways/tokens';
+import { gatewayConfig } from '../../bench/gateways/gateways/hive-fair-merging.config';
+import type { ThroughputSummary } from '../../bench/gateways/results';
+import { addRatios } from '../../bench/gateways/summarize';
 
 // The correctness pieces of the gateway benchmark (bench/gateways): its per-request tokens are
 // ones this project's gateway accepts, every one different; plan stages, routing URLs, answer
@@ -53,4 +56,26 @@ test('an answer matches on data and errors, whatever its extensions', () => {
 test('a subgraph\'s request count is the sum of its graphql_requests_total series', () => {
   const metrics = ['# HELP graphql_requests_total x', 'graphql_requests_total{operation="subgraph",outcome="ok"} 12', 'graphql_requests_total{operation="subgraph",outcome="error"} 3', 'graphql_request_duration_seconds_count{operation="subgraph"} 15'].join('\n');
   expect(graphqlRequestsOf(metrics)).toBe(15);
+});
+
+test('the fair Hive comparison leaves out rows that merge personal requests across callers, on workloads that have them', () => {
+  const rows = (rps: Record<string, number>) => Object.entries(rps).map(([gateway, value]) => ({ gateway, rps: value }) as ThroughputSummary);
+  const measured = { project: 120, apollo: 40, hive: 150, 'hive-nodedupe': 80, 'hive-fair': 100, 'hive-router': 160, 'hive-router-nodedupe': 90, 'hive-router-fair': 110 };
+  const personal = rows(measured);
+  addRatios(personal, { personal: true });
+  const ours = personal.find((s) => s.gateway === 'project')!;
+  expect(ours.ratioToApollo).toBeCloseTo(3);
+  expect(ours.ratioToBestHiveMergingOff).toBeCloseTo(120 / 90);
+  expect(ours.ratioToBestHive).toBeCloseTo(120 / 160); // defaults and merging off, not the fair configuration rows
+  expect(ours.ratioToBestFairHive).toBeCloseTo(120 / 110);
+  const standard = rows({ project: 120, apollo: 40, hive: 150, 'hive-router': 160, 'hive-router-nodedupe': 90 });
+  addRatios(standard, { personal: false });
+  expect(standard[0].ratioToBestFairHive).toBeCloseTo(120 / 160); // nothing personal to merge: the defaults are fair
+});
+
+test('Hive\'s fair-merging configuration sends the caller\'s token along only with requests that declare a purpose', () => {
+  const forward = (headers: Record<string, string>) => gatewayConfig.propagateHeaders.fromClientToSubgraphs({ request: new Request('http://gateway/graphql', { headers }) });
+  expect(forward({ authorization: 'Bearer a', 'x-purpose': 'demo' })).toEqual({ authorization: 'Bearer a' });
+  expect(forward({ authorization: 'Bearer a' })).toEqual({});
+  expect(forward({ 'x-purpose': 'demo' })).toEqual({});
 });

@@ -17,15 +17,22 @@ import type { WorkloadStack } from '../workload';
  * - `hive`, `hive-router`: Hive Gateway's CLI with its default planner, and with the Rust
  *   planner of @graphql-hive/router-runtime (`--hive-router-runtime`), both with their defaults,
  *   which merge identical in-flight subgraph requests;
- * - `hive-nodedupe`, `hive-router-nodedupe`: the same with that merging off.
+ * - `hive-nodedupe`, `hive-router-nodedupe`: the same with that merging off;
+ * - `hive-fair`, `hive-router-fair`: merging only where it is fair (never personal requests
+ *   across callers, hive-fair-merging.config.ts); run on workloads with personal requests only,
+ *   since elsewhere they are the defaults.
  */
-export type GatewayId = 'project' | 'project-noshare' | 'apollo' | 'hive' | 'hive-nodedupe' | 'hive-router' | 'hive-router-nodedupe';
+export type GatewayId = 'project' | 'project-noshare' | 'apollo' | 'hive' | 'hive-nodedupe' | 'hive-fair' | 'hive-router' | 'hive-router-nodedupe' | 'hive-router-fair';
 
 export interface GatewayKind {
   id: GatewayId;
   label: string;
   /** Merges identical in-flight subgraph requests (across client requests). */
   mergesInflight: boolean;
+  /** Merges personal requests across callers (the issue calls that unfair): Hive's defaults do. */
+  mergesPersonal?: boolean;
+  /** Run only on workloads with personal requests (elsewhere it would repeat another row). */
+  personalWorkloadsOnly?: boolean;
   start(context: GatewayStartContext): Promise<PinnedProcess>;
 }
 
@@ -40,7 +47,11 @@ export interface GatewayStartContext {
 
 const DIST = path.join(projectRoot(), 'dist');
 const HIVE_BIN = path.join(projectRoot(), 'node_modules', '@graphql-hive', 'gateway', 'dist', 'bin.js');
-const HIVE_NO_DEDUPE_CONFIG = path.join(DIST, 'bench', 'gateways', 'gateways', 'hive-no-dedupe.config.js');
+const HIVE_CONFIG = {
+  default: undefined,
+  off: path.join(DIST, 'bench', 'gateways', 'gateways', 'hive-no-dedupe.config.js'),
+  fair: path.join(DIST, 'bench', 'gateways', 'gateways', 'hive-fair-merging.config.js'),
+};
 
 const logFile = (context: GatewayStartContext, id: string) => path.join(context.logDir, `${context.workload.name}-${id}-${context.tag}.log`);
 
@@ -88,7 +99,8 @@ async function startApollo(context: GatewayStartContext): Promise<PinnedProcess>
   });
 }
 
-function hive(id: GatewayId, options: { router: boolean; dedupe: boolean }) {
+function hive(id: GatewayId, options: { router: boolean; merging: keyof typeof HIVE_CONFIG }) {
+  const config = HIVE_CONFIG[options.merging];
   return async (context: GatewayStartContext): Promise<PinnedProcess> => {
     const port = await freePort();
     return startPinned({
@@ -99,7 +111,7 @@ function hive(id: GatewayId, options: { router: boolean; dedupe: boolean }) {
       args: [
         'supergraph', context.supergraphFile, '--host', '127.0.0.1', '--port', String(port),
         ...(options.router ? ['--hive-router-runtime'] : []),
-        ...(options.dedupe ? [] : ['--config-path', HIVE_NO_DEDUPE_CONFIG]),
+        ...(config ? ['--config-path', config] : []),
       ],
       // Its own folder: the CLI would pick up a gateway.config.* from the working directory.
       cwd: context.logDir,
@@ -114,10 +126,12 @@ export const GATEWAYS: readonly GatewayKind[] = [
   { id: 'project', label: 'this project\'s gateway', mergesInflight: true, start: startProject('project', true) },
   { id: 'project-noshare', label: 'this project\'s gateway, merging off', mergesInflight: false, start: startProject('project-noshare', false) },
   { id: 'apollo', label: 'vanilla @apollo/gateway 2.14.4', mergesInflight: false, start: startApollo },
-  { id: 'hive', label: 'Hive Gateway 2.15.1', mergesInflight: true, start: hive('hive', { router: false, dedupe: true }) },
-  { id: 'hive-nodedupe', label: 'Hive Gateway 2.15.1, merging off', mergesInflight: false, start: hive('hive-nodedupe', { router: false, dedupe: false }) },
-  { id: 'hive-router', label: 'Hive Gateway + router-runtime 1.4.23', mergesInflight: true, start: hive('hive-router', { router: true, dedupe: true }) },
-  { id: 'hive-router-nodedupe', label: 'Hive Gateway + router-runtime, merging off', mergesInflight: false, start: hive('hive-router-nodedupe', { router: true, dedupe: false }) },
+  { id: 'hive', label: 'Hive Gateway 2.15.1', mergesInflight: true, mergesPersonal: true, start: hive('hive', { router: false, merging: 'default' }) },
+  { id: 'hive-nodedupe', label: 'Hive Gateway 2.15.1, merging off', mergesInflight: false, start: hive('hive-nodedupe', { router: false, merging: 'off' }) },
+  { id: 'hive-fair', label: 'Hive Gateway 2.15.1, merging public requests only', mergesInflight: true, personalWorkloadsOnly: true, start: hive('hive-fair', { router: false, merging: 'fair' }) },
+  { id: 'hive-router', label: 'Hive Gateway + router-runtime 1.4.23', mergesInflight: true, mergesPersonal: true, start: hive('hive-router', { router: true, merging: 'default' }) },
+  { id: 'hive-router-nodedupe', label: 'Hive Gateway + router-runtime, merging off', mergesInflight: false, start: hive('hive-router-nodedupe', { router: true, merging: 'off' }) },
+  { id: 'hive-router-fair', label: 'Hive Gateway + router-runtime, merging public requests only', mergesInflight: true, personalWorkloadsOnly: true, start: hive('hive-router-fair', { router: true, merging: 'fair' }) },
 ];
 
 export function gatewayKind(id: string): GatewayKind {

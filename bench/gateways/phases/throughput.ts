@@ -107,6 +107,6 @@ export async function measureThroughput(ctx: PhaseContext, running: Map<GatewayI
     }
   }
   const summaries = [...rounds].map(([id, raws]) => throughputSummary(id, gatewayLabel(id), raws, peakRss.get(id) ?? NaN, firstErrors.get(id)));
-  addRatios(summaries);
+  addRatios(summaries, { personal: ctx.stack.requests.some((r) => r.personal) });
   return summaries;
 }

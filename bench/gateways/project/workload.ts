@@ -82,7 +82,7 @@ async function projectRequests(businessUrl: string): Promise<BenchRequest[]> {
   if (citizens.length === 0) throw new Error(`project workload: the business subgraph named no legal representatives: ${JSON.stringify(body).slice(0, 300)}`);
   const requests: BenchRequest[] = [];
   DISTRICTS.forEach((district, i) => {
-    requests.push({ operation: 'CitizenProfile', body: JSON.stringify({ query: CITIZEN_PROFILE, variables: { id: citizens[i % citizens.length] } }), headers: { 'x-purpose': PURPOSE } });
+    requests.push({ operation: 'CitizenProfile', body: JSON.stringify({ query: CITIZEN_PROFILE, variables: { id: citizens[i % citizens.length] } }), headers: { 'x-purpose': PURPOSE }, personal: true });
     requests.push({ operation: 'DistrictDashboard', body: JSON.stringify({ query: DISTRICT_DASHBOARD, variables: { id: district, from: '2023-01-01', to: '2023-12-31' } }), headers: {} });
     const month = String(1 + (i % 12)).padStart(2, '0');
     requests.push({
