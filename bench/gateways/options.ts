@@ -63,7 +63,7 @@ export function benchOptions(env: Env = process.env): BenchOptions {
     connections: number(env, 'BENCH_CONNECTIONS', 50, 1),
     checkEvery: number(env, 'BENCH_CHECK_EVERY', 20, 1),
     latency: (env.BENCH_LATENCY ?? 'on') !== 'off',
-    latencySeconds: number(env, 'BENCH_LATENCY_SECONDS', 5, 1),
+    latencySeconds: number(env, 'BENCH_LATENCY_SECONDS', 10, 1),
     latencyRounds: number(env, 'BENCH_LATENCY_ROUNDS', 2, 1),
     delayMs: number(env, 'BENCH_DELAY_MS', 4, 0),
     seedScale: number(env, 'BENCH_SEED_SCALE', 0.01, 0.0001),
