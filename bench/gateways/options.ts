@@ -50,7 +50,7 @@ function list(env: Env, name: string, all: readonly string[]): string[] {
 }
 
 export function benchOptions(env: Env = process.env): BenchOptions {
-  const workloads = list(env, 'BENCH_WORKLOADS', ['standard', 'project']) as WorkloadName[];
+  const workloads = list(env, 'BENCH_WORKLOADS', ['standard', 'project', 'project-replayed']) as WorkloadName[];
   const selected = list(env, 'BENCH_GATEWAYS', [...GATEWAYS.map((g) => g.id), 'floor']);
   const gateways = selected.filter((id) => id !== 'floor').map((id) => gatewayKind(id).id);
   const options: BenchOptions = {
@@ -73,6 +73,6 @@ export function benchOptions(env: Env = process.env): BenchOptions {
     full: false,
   };
   options.full =
-    options.workloads.length === 2 && options.gateways.length === GATEWAYS.length && options.floor && options.roundSeconds >= 20 && options.connections === 50 && options.latency;
+    options.workloads.length === 3 && options.gateways.length === GATEWAYS.length && options.floor && options.roundSeconds >= 20 && options.connections === 50 && options.latency;
   return options;
 }

@@ -75,7 +75,8 @@ export function markdown(result: BenchResult): string {
   );
   for (const w of result.workloads) {
     lines.push('');
-    lines.push(`### ${w.workload === 'standard' ? 'Standard workload' : 'This project\'s workload'}`);
+    const titles: Record<string, string> = { standard: 'Standard workload', project: 'This project\'s workload', 'project-replayed': 'This project\'s workload, subgraph answers replayed from memory' };
+    lines.push(`### ${titles[w.workload] ?? w.workload}`);
     lines.push('');
     lines.push(w.description);
     lines.push('');

@@ -30,10 +30,14 @@ function describe(stack: WorkloadStack, options: BenchOptions, reference: string
       `This project's gateway runs with MAX_COST=${STANDARD_MAX_COST}: its cost estimate of the query (unbounded lists, each assumed 20 long) is 341,025, above its default limit of 5,000, which would refuse it; everything else as shipped.`
     );
   }
+  const replayed =
+    stack.name === 'project-replayed'
+      ? ' The subgraphs\' answers are replayed from memory (project/answer-memo.ts: a lean process in front of each real subgraph answers a body it has answered before, errors excepted, and forwards the others), so that, as in the standard workload, the gateways are measured and not the seeded subgraphs, which bound every row of the workload above.'
+      : '';
   return (
     `Citizen profile (personal: a DEMO-AGENCY token and x-purpose "demo"), district dashboard and dossier search in rotation (${stack.requests.length} requests with different variables), ` +
     `over this project's five subgraphs (SQLite seeded at scale ${options.seedScale}, signature checks off so the other gateways may call them; this project's gateway still signs and they verify). ` +
-    `This project's gateway as shipped (tokens, grants, purpose, an access record per profile, limits, rate limit, signed calls, request logs at info); expected answers: ${reference}, which carry no errors.`
+    `This project's gateway as shipped (tokens, grants, purpose, an access record per profile, limits, rate limit, signed calls, request logs at info); expected answers: ${reference}, which carry no errors.${replayed}`
   );
 }
 
@@ -41,7 +45,7 @@ function describe(stack: WorkloadStack, options: BenchOptions, reference: string
 export async function runWorkload(name: WorkloadName, run: WorkloadRun): Promise<WorkloadResult> {
   const { options, log } = run;
   log(`${name}: starting the subgraphs`);
-  const stack = name === 'standard' ? await startStandardWorkload() : await startProjectWorkload({ seedScale: options.seedScale, log });
+  const stack = name === 'standard' ? await startStandardWorkload() : await startProjectWorkload({ seedScale: options.seedScale, log, replayed: name === 'project-replayed' });
   const failures: Failure[] = [];
   let running = new Map<GatewayId, PinnedProcess>();
   const personal = stack.requests.some((r) => r.personal);

@@ -3,7 +3,7 @@
  * delay), the supergraph pointing at them, the client requests in the order they are sent,
  * and how many requests the subgraphs have received.
  */
-export type WorkloadName = 'standard' | 'project';
+export type WorkloadName = 'standard' | 'project' | 'project-replayed';
 
 export interface BenchRequest {
   /** Operation name, for the report (latency per operation). */

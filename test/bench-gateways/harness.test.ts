@@ -1,4 +1,6 @@
 import { mkdtempSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createAuthenticator } from '../../gateway/src/plugins/auth';
@@ -6,6 +8,7 @@ import { DEV_AUDIENCE, DEV_ISSUER, ensureDevKeys } from '../../gateway/src/plugi
 import { answerDifference } from '../../bench/gateways/check';
 import type { RecordedCall } from '../../bench/gateways/plans/recorder';
 import { stagesOf } from '../../bench/gateways/plans/recorder';
+import { startAnswerMemo } from '../../bench/gateways/project/answer-memo';
 import { graphqlRequestsOf } from '../../bench/gateways/project/workload';
 import { subgraphNames, withRoutingUrls } from '../../bench/gateways/routing-urls';
 import { tokenMinter } from '../../bench/gateways/tokens';
@@ -78,4 +81,34 @@ test('Hive\'s fair-merging configuration sends the caller\'s token along only wi
   expect(forward({ authorization: 'Bearer a', 'x-purpose': 'demo' })).toEqual({ authorization: 'Bearer a' });
   expect(forward({ authorization: 'Bearer a' })).toEqual({});
   expect(forward({ 'x-purpose': 'demo' })).toEqual({});
+});
+
+test('the project-replayed workload\'s memo asks the real subgraph once per body, passes headers on, and never keeps an answer with errors', async () => {
+  const seen: { body: string; caller?: string }[] = [];
+  const target = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      seen.push({ body, caller: req.headers['x-caller-sub'] as string | undefined });
+      const answer = body.includes('bad') ? { data: null, errors: [{ message: 'no' }] } : { data: { n: seen.length } };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+    });
+  });
+  await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+  const memo = await startAnswerMemo(`http://127.0.0.1:${(target.address() as AddressInfo).port}/graphql`);
+  try {
+    const post = async (body: string) => (await fetch(memo.url, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-caller-sub': 'officer-1' } })).json();
+    expect(await post('{"query":"{ a }"}')).toEqual({ data: { n: 1 } });
+    expect(await post('{"query":"{ a }"}')).toEqual({ data: { n: 1 } }); // from memory
+    expect(await post('{"query":"{ b }"}')).toEqual({ data: { n: 2 } });
+    await post('{"query":"{ bad }"}');
+    await post('{"query":"{ bad }"}');
+    expect(seen.map((s) => s.body)).toEqual(['{"query":"{ a }"}', '{"query":"{ b }"}', '{"query":"{ bad }"}', '{"query":"{ bad }"}']);
+    expect(seen[0].caller).toBe('officer-1');
+    expect(await (await fetch(new URL('/count', memo.url))).json()).toEqual({ requests: 5 });
+  } finally {
+    await memo.close();
+    await new Promise((resolve) => target.close(resolve));
+  }
 });

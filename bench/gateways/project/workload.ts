@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BUILT_IN_SUBGRAPHS } from '../../../subgraphs/catalog';
 import { projectRoot } from '../../../subgraphs/kit/project-root';
-import { ServiceProcess, startSubgraphProcess } from '../../../test/support/processes';
+import { distScript, ServiceProcess, startProcess, startSubgraphProcess } from '../../../test/support/processes';
 import { cpuProfileArgs } from '../processes';
 import { withRoutingUrls } from '../routing-urls';
 import type { BenchRequest, WorkloadStack } from '../workload';
@@ -19,7 +19,7 @@ import { AGENCY, CITIZEN_PROFILE, DISTRICT_DASHBOARD, DISTRICTS, DOSSIER_SEARCH,
  * of the first businesses (so profiles have businesses and dossiers), the nine districts, and
  * a month of dossiers per district.
  */
-export async function startProjectWorkload(options: { seedScale: number; log: (line: string) => void }): Promise<WorkloadStack> {
+export async function startProjectWorkload(options: { seedScale: number; log: (line: string) => void; replayed?: boolean }): Promise<WorkloadStack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bdg-bench-project-'));
   const signingSecret = randomBytes(32).toString('hex');
   const env = (delayMs: number) => ({
@@ -35,10 +35,16 @@ export async function startProjectWorkload(options: { seedScale: number; log: (l
   const processes = new Map<string, ServiceProcess>();
   options.log(`seeding and starting ${BUILT_IN_SUBGRAPHS.length} subgraphs (scale ${options.seedScale}, SQLite in ${dataDir})`);
   for (const p of await Promise.all(BUILT_IN_SUBGRAPHS.map((name) => startSubgraphProcess(name, { env: env(0), execArgv: execArgv(name) })))) processes.set(p.name, p);
-  const subgraphUrls = Object.fromEntries([...processes].map(([name, p]) => [name, p.url]));
-  const requests = await projectRequests(subgraphUrls.business);
+  const realUrls = Object.fromEntries([...processes].map(([name, p]) => [name, p.url]));
+  const requests = await projectRequests(realUrls.business);
+  // project-replayed: the gateways call answer-memo processes in front of the real subgraphs.
+  const memos = new Map<string, ServiceProcess>();
+  const startMemo = async (name: string, port = 0, delayMs = 0) =>
+    memos.set(name, await startProcess({ name: `${name} (answers replayed)`, script: distScript('bench/gateways/project/answer-memo.js'), env: { MEMO_TARGET: realUrls[name], MEMO_PORT: String(port), SUBGRAPH_DELAY_MS: String(delayMs) } }));
+  if (options.replayed) await Promise.all(BUILT_IN_SUBGRAPHS.map((name) => startMemo(name)));
+  const subgraphUrls = options.replayed ? Object.fromEntries([...memos].map(([name, p]) => [name, p.url])) : realUrls;
   return {
-    name: 'project',
+    name: options.replayed ? 'project-replayed' : 'project',
     supergraphSdl: withRoutingUrls(readFileSync(path.join(projectRoot(), 'schema', 'supergraph.graphql'), 'utf8'), subgraphUrls),
     subgraphUrls,
     requests,
@@ -47,17 +53,29 @@ export async function startProjectWorkload(options: { seedScale: number; log: (l
     dataDir,
     signingSecret,
     subgraphRequests: async () => {
+      if (options.replayed) {
+        const counts = await Promise.all([...memos.values()].map(async (p) => ((await (await fetch(new URL('/count', p.url))).json()) as { requests: number }).requests));
+        return counts.reduce((a, b) => a + b, 0);
+      }
       const counts = await Promise.all([...processes.values()].map(async (p) => graphqlRequestsOf(await (await fetch(new URL('/metrics', p.url))).text())));
       return counts.reduce((a, b) => a + b, 0);
     },
     restartSubgraphs: async (delayMs) => {
+      if (options.replayed) {
+        // The delay models the network in front of the subgraphs: the memos hold each call (their memory starts afresh).
+        for (const [name, old] of memos) {
+          await old.stop('SIGTERM');
+          await startMemo(name, old.port, delayMs);
+        }
+        return;
+      }
       for (const [name, old] of processes) {
         await old.stop('SIGTERM');
         processes.set(name, await startSubgraphProcess(name, { port: old.port, env: env(delayMs), execArgv: execArgv(name) }));
       }
     },
     stop: async () => {
-      await Promise.all([...processes.values()].map((p) => p.stop('SIGTERM')));
+      await Promise.all([...memos.values(), ...processes.values()].map((p) => p.stop('SIGTERM')));
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
