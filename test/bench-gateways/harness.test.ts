@@ -91,6 +91,7 @@ test('the project-replayed workload\'s memo asks the real subgraph once per body
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       seen.push({ body, caller: req.headers['x-caller-sub'] as string | undefined });
+      if (body.includes('html')) return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html>');
       const answer = body.includes('bad') ? { data: null, errors: [{ message: 'no' }] } : { data: { n: seen.length } };
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
     });
@@ -104,9 +105,11 @@ test('the project-replayed workload\'s memo asks the real subgraph once per body
     expect(await post('{"query":"{ b }"}')).toEqual({ data: { n: 2 } });
     await post('{"query":"{ bad }"}');
     await post('{"query":"{ bad }"}');
-    expect(seen.map((s) => s.body)).toEqual(['{"query":"{ a }"}', '{"query":"{ b }"}', '{"query":"{ bad }"}', '{"query":"{ bad }"}']);
+    // An answer that is not JSON is passed on, not kept, and does not stop the memo.
+    for (let i = 0; i < 2; i++) expect(await (await fetch(memo.url, { method: 'POST', body: '{"query":"{ html }"}' })).text()).toBe('<html>');
+    expect(seen.map((s) => s.body)).toEqual(['{"query":"{ a }"}', '{"query":"{ b }"}', '{"query":"{ bad }"}', '{"query":"{ bad }"}', '{"query":"{ html }"}', '{"query":"{ html }"}']);
     expect(seen[0].caller).toBe('officer-1');
-    expect(await (await fetch(new URL('/count', memo.url))).json()).toEqual({ requests: 5 });
+    expect(await (await fetch(new URL('/count', memo.url))).json()).toEqual({ requests: 7 });
   } finally {
     await memo.close();
     await new Promise((resolve) => target.close(resolve));

@@ -17,6 +17,15 @@ import { Agent, request } from 'undici';
 const MEMO_LIMIT = 10_000;
 const HOP_BY_HOP = new Set(['host', 'connection', 'content-length', 'keep-alive', 'transfer-encoding']);
 
+/** A GraphQL answer without errors (an answer that is not JSON is not one). */
+function isCleanAnswer(text: string): boolean {
+  try {
+    return !(JSON.parse(text) as { errors?: unknown[] }).errors?.length;
+  } catch {
+    return false;
+  }
+}
+
 export interface AnswerMemo {
   url: string;
   close(): Promise<void>;
@@ -45,7 +54,7 @@ export async function startAnswerMemo(target: string, options: { port?: number; 
       // Only answers without errors are kept; a failed or erroneous one is asked again next time.
       pending.then(
         (text) => {
-          if ((JSON.parse(text) as { errors?: unknown[] }).errors?.length) answers.delete(body);
+          if (!isCleanAnswer(text)) answers.delete(body);
         },
         () => answers.delete(body),
       );
