@@ -13,7 +13,7 @@ import { startProjectWorkload } from './project/workload';
 import type { Failure, WorkloadResult } from './results';
 import { STANDARD_MAX_COST, startStandardWorkload } from './standard/workload';
 import { tokenMinter } from './tokens';
-import type { WorkloadName, WorkloadStack } from './workload';
+import { hasPersonalRequests, WorkloadName, WorkloadStack } from './workload';
 
 export interface WorkloadRun {
   options: BenchOptions;
@@ -48,7 +48,7 @@ export async function runWorkload(name: WorkloadName, run: WorkloadRun): Promise
   const stack = name === 'standard' ? await startStandardWorkload() : await startProjectWorkload({ seedScale: options.seedScale, log, replayed: name === 'project-replayed' });
   const failures: Failure[] = [];
   let running = new Map<GatewayId, PinnedProcess>();
-  const personal = stack.requests.some((r) => r.personal);
+  const personal = hasPersonalRequests(stack);
   const ctx: PhaseContext = {
     stack,
     // Rows that only differ from another where requests are personal run only there.

@@ -40,3 +40,8 @@ export interface WorkloadStack {
   restartSubgraphs(delayMs: number): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** Some requests select personal fields: then merging them across callers is unfair (Hive's defaults do). */
+export function hasPersonalRequests(stack: Pick<WorkloadStack, 'requests'>): boolean {
+  return stack.requests.some((r) => r.personal);
+}

@@ -8,6 +8,7 @@ import type { RoundResult, ThroughputSummary } from '../results';
 import { addRatios, roundResult, throughputSummary } from '../summarize';
 import type { PhaseContext } from './context';
 import { checkAnswers, settled } from './requests';
+import { hasPersonalRequests } from '../workload';
 
 type Raw = RoundResult & { latencies: number[] };
 
@@ -107,6 +108,6 @@ export async function measureThroughput(ctx: PhaseContext, running: Map<GatewayI
     }
   }
   const summaries = [...rounds].map(([id, raws]) => throughputSummary(id, gatewayLabel(id), raws, peakRss.get(id) ?? NaN, firstErrors.get(id)));
-  addRatios(summaries, { personal: ctx.stack.requests.some((r) => r.personal) });
+  addRatios(summaries, { personal: hasPersonalRequests(ctx.stack) });
   return summaries;
 }

@@ -42,7 +42,7 @@ function insertTarget<T extends object>(em: EntityManager, entity: EntityClass<T
   return { table: qualifiedTable(em, entity), properties, columns: properties.map((p) => meta.properties[p as EntityKey<T>].fieldNames[0]) };
 }
 
-/** One multi-row insert with `?` placeholders (bound by MikroORM on both dialects). */
+/** One multi-row insert with `?` placeholders, through the ORM's connection (PostgreSQL; SQLite appends in sqlite-append.ts). */
 async function insertRows<T>(em: EntityManager, target: InsertTarget<T>, rows: T[]): Promise<void> {
   const tuple = `(${target.columns.map(() => '?').join(', ')})`;
   const values = rows.flatMap((row) => target.properties.map((p) => row[p]));

@@ -8,7 +8,7 @@ import { ANONYMOUS, Caller } from '../auth/caller';
 import { decide, Decision, Level } from './decide';
 import { GrantSource } from './grant-source';
 import { operationKey } from '../operation-key';
-import { accessPlanKey, AccessPlanCache, PlannedOperation } from './plan-cache';
+import { accessPlanKey, ClassificationBoundCache, PlannedOperation } from './plan-cache';
 import { AccessPlan, planAccess } from './rewrite';
 import { stripHelperKeys, Subject, walkResponse } from './walk';
 
@@ -97,7 +97,7 @@ export function AccessPlugin(options: AccessPluginOptions): ApolloServerPlugin<A
     return parsed.levels;
   };
 
-  const plans = new AccessPlanCache();
+  const plans = new ClassificationBoundCache<PlannedOperation>();
 
   async function check(rc: GraphQLRequestContext<AccessContext>): Promise<RequestState> {
     const caller = rc.contextValue.caller ?? ANONYMOUS;
@@ -131,10 +131,8 @@ export function AccessPlugin(options: AccessPluginOptions): ApolloServerPlugin<A
   }
 
   // Operations (document and variables) already found to select public fields only: whoever
-  // calls, they select the same fields, so the check is skipped for them. Cleared with the supergraph.
-  let publicOnly = new Set<string>();
-  let publicOnlyLevels: Record<string, Level> | undefined;
-  const PUBLIC_ONLY_ENTRIES = 1_000;
+  // calls, they select the same fields, so the check is skipped for them.
+  const publicOnly = new ClassificationBoundCache<true>();
   const publicOnlyKey = (rc: GraphQLRequestContext<AccessContext>) => operationKey(rc.queryHash, rc.request.operationName, rc.request.variables);
 
   return {
@@ -142,13 +140,8 @@ export function AccessPlugin(options: AccessPluginOptions): ApolloServerPlugin<A
       let state: RequestState | undefined;
       return {
         async didResolveOperation(rc) {
-          const levels = currentLevels();
-          if (levels !== publicOnlyLevels) {
-            publicOnly = new Set();
-            publicOnlyLevels = levels;
-          }
           const key = publicOnlyKey(rc);
-          if (key && publicOnly.has(key)) {
+          if (publicOnly.get(key, currentLevels())) {
             rc.contextValue.publicOnly = true;
             if (rc.contextValue.exportAccess) rc.contextValue.exportAccess.personalAllowed = false;
             return;
@@ -158,8 +151,7 @@ export function AccessPlugin(options: AccessPluginOptions): ApolloServerPlugin<A
           if (rc.contextValue.exportAccess) rc.contextValue.exportAccess.personalAllowed = [...plan.decisions.values()].some((d) => d.allowed);
           // Only public fields selected: nothing to deny, rewrite, record or look for in the response.
           if (plan.decisions.size === 0) {
-            if (publicOnly.size >= PUBLIC_ONLY_ENTRIES) publicOnly.delete(publicOnly.values().next().value!);
-            if (key) publicOnly.add(key);
+            publicOnly.set(key, true);
             rc.contextValue.publicOnly = true;
             state = undefined;
             return;

@@ -30,28 +30,30 @@ export function accessPlanKey(queryHash: string | undefined, operationName: stri
 }
 
 /**
- * Access plans of recent operations, so that a repeated operation skips the check's rewrite and
- * executes the SAME rewritten document: the executor's per-document caches (its operation
- * form, its response shape) then hit, as they do for public operations. Bounded; emptied when
- * the field classifications change (a new supergraph).
+ * What the access check remembers of recent operations (their access plans; the operations
+ * found to select public fields only), bounded, and emptied when the field classifications
+ * change (a new supergraph), since every entry was decided under them. Reusing a plan lets a
+ * repeated operation skip the check's rewrite and execute the SAME rewritten document: the
+ * executor's per-document caches (its operation form, its response shape) then hit, as they do
+ * for public operations.
  */
-export class AccessPlanCache {
-  private plans = new Map<string, PlannedOperation>();
+export class ClassificationBoundCache<V> {
+  private entries = new Map<string, V>();
   private levels?: Record<string, Level>;
 
   constructor(private readonly maxEntries = 1_000) {}
 
-  get(key: string | undefined, levels: Record<string, Level>): PlannedOperation | undefined {
+  get(key: string | undefined, levels: Record<string, Level>): V | undefined {
     if (levels !== this.levels) {
-      this.plans = new Map();
+      this.entries = new Map();
       this.levels = levels;
     }
-    return key === undefined ? undefined : this.plans.get(key);
+    return key === undefined ? undefined : this.entries.get(key);
   }
 
-  set(key: string | undefined, planned: PlannedOperation): void {
+  set(key: string | undefined, value: V): void {
     if (key === undefined) return;
-    if (this.plans.size >= this.maxEntries) this.plans.delete(this.plans.keys().next().value!);
-    this.plans.set(key, planned);
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, value);
   }
 }

@@ -1,6 +1,6 @@
 import type { Grant } from '../../../../../schema/grants/grant';
 import type { DecisionInput, Level } from '../decide';
-import { accessPlanKey, AccessPlanCache, PlannedOperation } from '../plan-cache';
+import { accessPlanKey, ClassificationBoundCache, PlannedOperation } from '../plan-cache';
 
 // What a cached access plan may be reused for: exactly the requests whose decisions and
 // rewrite would come out the same.
@@ -49,7 +49,7 @@ test('no key without a query hash or with variables that cannot print', () => {
 test('the cache is bounded and emptied when the classifications change', () => {
   const planned = (n: number) => ({ queryHash: `q${n}` }) as unknown as PlannedOperation;
   const levels: Record<string, Level> = { 'Citizen.fullName': 'BASIC' };
-  const cache = new AccessPlanCache(2);
+  const cache = new ClassificationBoundCache<PlannedOperation>(2);
   cache.set('a', planned(1));
   expect(cache.get('a', levels)).toBeUndefined(); // first sight of these levels starts afresh
   cache.set('a', planned(1));
