@@ -1,4 +1,6 @@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { EntityAnswers } from './entity-answers';
+import type { FlatEntitySelection } from './flat-entity-selection';
 
 type ResultMap = Record<string, any>;
 
@@ -7,6 +9,11 @@ export interface EntityCall {
   /** Subgraph, operation and variables (without the representations): calls with the same key can go as one. */
   key: string;
   representations: ResultMap[];
+  /**
+   * Set for a query's fetch of plain leaf fields: what its subgraph answered earlier in the
+   * request for the same representations answers it without a call (entity-answers.ts).
+   */
+  recallable?: { subgraph: string; selection: FlatEntitySelection };
   /** Sends the call with these representations. */
   send(representations: ResultMap[]): Promise<GatewayGraphQLResponse>;
 }
@@ -22,10 +29,14 @@ export interface EntityCall {
  * representations (re-indexed); an error about no representation in particular goes to the first
  * fetch only.
  *
+ * A fetch whose every entity's fields were already answered by its subgraph in this request
+ * makes no call at all (`recallable`).
+ *
  * Only one request's calls are combined, so one caller's identity and signature cover each call.
  */
 export class EntityBatches {
   private readonly open = new Map<string, Batch>();
+  private readonly answers = new EntityAnswers();
   private inFlight = 0;
   private flushScheduled = false;
 
@@ -41,9 +52,13 @@ export class EntityBatches {
   }
 
   call(call: EntityCall): Promise<GatewayGraphQLResponse> {
+    if (call.recallable) {
+      const entities = this.answers.recall(call.recallable.subgraph, call.recallable.selection, call.representations);
+      if (entities) return Promise.resolve({ data: { _entities: entities } });
+    }
     let batch = this.open.get(call.key);
     if (!batch) {
-      batch = new Batch(call);
+      batch = new Batch(call, this.answers);
       this.open.set(call.key, batch);
     }
     this.scheduleFlush();
@@ -80,7 +95,10 @@ class Batch {
   private readonly indexOf = new Map<string, number>();
   private readonly members: Member[] = [];
 
-  constructor(private readonly first: EntityCall) {}
+  constructor(
+    private readonly first: EntityCall,
+    private readonly answers: EntityAnswers,
+  ) {}
 
   add(representations: ResultMap[]): Promise<GatewayGraphQLResponse> {
     const indexes = representations.map((representation) => {
@@ -103,6 +121,8 @@ class Batch {
       for (const member of this.members) member.reject(error);
       return;
     }
+    const { recallable } = this.first;
+    if (recallable) this.answers.remember(recallable.subgraph, recallable.selection, this.representations, response);
     this.members.forEach((member, position) => member.resolve(this.isPlain(member) ? response : memberResponse(response, member.indexes, position === 0, this.representations.length)));
   }
 

@@ -9,6 +9,7 @@ import { trace } from '@opentelemetry/api';
 import { executeSync, GraphQLError, GraphQLSchema, Kind, OperationTypeNode, SelectionNode, visit, type OperationDefinitionNode } from 'graphql';
 import { deepMerge } from './deep-merge';
 import { EntityBatches } from './entity-batches';
+import { flatEntitySelection } from './flat-entity-selection';
 import { compileResponseShape, ResponseShape, shapeResponse } from './shape-response';
 
 /**
@@ -172,6 +173,7 @@ async function executeFetch(context: ExecutionContext, fetch: FetchNode, cursor:
         ? await context.entityBatches.call({
             key: `${batchKey(fetch)}\n${JSON.stringify(variables)}`,
             representations,
+            recallable: recallableFetch(context, fetch),
             send: (sent) => callService(context, fetch, service, cursor, { ...variables, representations: sent }),
           })
         : await callService(context, fetch, service, cursor, { ...variables, representations });
@@ -194,6 +196,13 @@ async function executeFetch(context: ExecutionContext, fetch: FetchNode, cursor:
       span.end();
     }
   });
+}
+
+/** A query's fetch of plain leaf fields, which an earlier answer of the request can serve (entity-answers.ts); mutations always call. */
+function recallableFetch(context: ExecutionContext, fetch: FetchNode) {
+  if (context.operationContext.operation.operation !== OperationTypeNode.QUERY) return undefined;
+  const selection = flatEntitySelection(fetch);
+  return selection && { subgraph: fetch.serviceName, selection };
 }
 
 const batchKeys = new WeakMap<FetchNode, string>();

@@ -1,0 +1,72 @@
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { FlatEntitySelection } from './flat-entity-selection';
+
+type ResultMap = Record<string, any>;
+
+/**
+ * The leaf fields one client request's subgraphs have already answered for each entity, by
+ * subgraph and representation. A plan can fetch the same entity's field twice: the standard
+ * benchmark's query fetches `inStock shippingEstimate` for the top products, then, a stage
+ * later, `shippingEstimate` for the same products reached through their reviews; the second
+ * fetch, a whole round trip on the critical path, is answered from here. Hive Gateway's
+ * executor does the same.
+ *
+ * It lives as long as one request, so it holds one caller's answers only. Only answers without
+ * errors are kept, only for fetches that select plain leaf fields (flat-entity-selection.ts),
+ * and only for query operations: within one query a field of one entity has one value.
+ */
+export class EntityAnswers {
+  private readonly known = new Map<string, ResultMap>();
+
+  /** The entities, in order, if this subgraph already answered every selected field of every representation; else undefined. */
+  recall(subgraph: string, selection: FlatEntitySelection, representations: ResultMap[]): ResultMap[] | undefined {
+    if (this.known.size === 0) return undefined;
+    const entities: ResultMap[] = [];
+    for (const representation of representations) {
+      const typename = representation.__typename as string;
+      const fields = selection.fieldsByType.get(typename);
+      const key = fields && entityKey(subgraph, representation);
+      const answered = key && this.known.get(key);
+      if (!answered) return undefined;
+      const entity: ResultMap = selection.typename ? { __typename: typename } : {};
+      for (const field of fields) {
+        if (!(field in answered)) return undefined;
+        entity[field] = answered[field];
+      }
+      entities.push(entity);
+    }
+    return entities;
+  }
+
+  /** Keeps what a call answered for its representations, if it answered them all without error. */
+  remember(subgraph: string, selection: FlatEntitySelection, representations: ResultMap[], response: GatewayGraphQLResponse): void {
+    const entities = (response.data as ResultMap | null | undefined)?._entities;
+    if (response.errors?.length || !Array.isArray(entities) || entities.length !== representations.length) return;
+    representations.forEach((representation, i) => {
+      const entity = entities[i] as ResultMap | null;
+      const fields = selection.fieldsByType.get(representation.__typename as string);
+      const key = entity && typeof entity === 'object' && fields && entityKey(subgraph, representation);
+      if (!key) return;
+      let answered = this.known.get(key);
+      if (!answered) this.known.set(key, (answered = Object.create(null) as ResultMap));
+      for (const field of fields) if (field in entity) answered[field] = entity[field];
+    });
+  }
+}
+
+/**
+ * Equal for representations with the same fields and values in any order (a key and the
+ * fields a `@requires` adds come in the order of each fetch's selection). Flat ones only: a
+ * representation with an object value gives undefined and is never remembered.
+ */
+function entityKey(subgraph: string, representation: ResultMap): string | undefined {
+  const names = Object.keys(representation).sort();
+  let key = `${subgraph}|`;
+  for (const name of names) {
+    const value = representation[name];
+    const type = typeof value;
+    if (value !== null && type === 'object') return undefined;
+    key += type === 'string' ? `${name}=s${(value as string).length}:${value}|` : `${name}=${type[0]}${value}|`;
+  }
+  return key;
+}
