@@ -16,17 +16,19 @@ type ResultMap = Record<string, any>;
  * and only for query operations: within one query a field of one entity has one value.
  */
 export class EntityAnswers {
-  private readonly known = new Map<string, ResultMap>();
+  /** Per subgraph: per representation (entityKey), the fields answered. */
+  private readonly known = new Map<string, Map<string, ResultMap>>();
 
   /** The entities, in order, if this subgraph already answered every selected field of every representation; else undefined. */
   recall(subgraph: string, selection: FlatEntitySelection, representations: ResultMap[]): ResultMap[] | undefined {
-    if (this.known.size === 0) return undefined;
+    const known = this.known.get(subgraph);
+    if (!known) return undefined;
     const entities: ResultMap[] = [];
     for (const representation of representations) {
       const typename = representation.__typename as string;
       const fields = selection.fieldsByType.get(typename);
-      const key = fields && entityKey(subgraph, representation);
-      const answered = key && this.known.get(key);
+      const key = fields && entityKey(representation);
+      const answered = key && known.get(key);
       if (!answered) return undefined;
       const entity: ResultMap = selection.typename ? { __typename: typename } : {};
       for (const field of fields) {
@@ -42,13 +44,15 @@ export class EntityAnswers {
   remember(subgraph: string, selection: FlatEntitySelection, representations: ResultMap[], response: GatewayGraphQLResponse): void {
     const entities = (response.data as ResultMap | null | undefined)?._entities;
     if (response.errors?.length || !Array.isArray(entities) || entities.length !== representations.length) return;
+    let known = this.known.get(subgraph);
+    if (!known) this.known.set(subgraph, (known = new Map()));
     representations.forEach((representation, i) => {
       const entity = entities[i] as ResultMap | null;
       const fields = selection.fieldsByType.get(representation.__typename as string);
-      const key = entity && typeof entity === 'object' && fields && entityKey(subgraph, representation);
+      const key = entity && typeof entity === 'object' && fields && entityKey(representation);
       if (!key) return;
-      let answered = this.known.get(key);
-      if (!answered) this.known.set(key, (answered = Object.create(null) as ResultMap));
+      let answered = known.get(key);
+      if (!answered) known.set(key, (answered = Object.create(null) as ResultMap));
       for (const field of fields) if (field in entity) answered[field] = entity[field];
     });
   }
@@ -59,9 +63,9 @@ export class EntityAnswers {
  * fields a `@requires` adds come in the order of each fetch's selection). Flat ones only: a
  * representation with an object value gives undefined and is never remembered.
  */
-function entityKey(subgraph: string, representation: ResultMap): string | undefined {
+function entityKey(representation: ResultMap): string | undefined {
   const names = Object.keys(representation).sort();
-  let key = `${subgraph}|`;
+  let key = '';
   for (const name of names) {
     const value = representation[name];
     const type = typeof value;

@@ -29,8 +29,8 @@ export interface EntityCall {
  * representations (re-indexed); an error about no representation in particular goes to the first
  * fetch only.
  *
- * A fetch whose every entity's fields were already answered by its subgraph in this request
- * makes no call at all (`recallable`).
+ * A batch whose every distinct representation's fields its subgraph already answered in this
+ * request makes no call: it is answered from those answers (`recallable`).
  *
  * Only one request's calls are combined, so one caller's identity and signature cover each call.
  */
@@ -52,10 +52,6 @@ export class EntityBatches {
   }
 
   call(call: EntityCall): Promise<GatewayGraphQLResponse> {
-    if (call.recallable) {
-      const entities = this.answers.recall(call.recallable.subgraph, call.recallable.selection, call.representations);
-      if (entities) return Promise.resolve({ data: { _entities: entities } });
-    }
     let batch = this.open.get(call.key);
     if (!batch) {
       batch = new Batch(call, this.answers);
@@ -114,15 +110,20 @@ class Batch {
   }
 
   async flush(): Promise<void> {
-    let response: GatewayGraphQLResponse;
-    try {
-      response = await this.first.send(this.representations);
-    } catch (error) {
-      for (const member of this.members) member.reject(error);
-      return;
-    }
     const { recallable } = this.first;
-    if (recallable) this.answers.remember(recallable.subgraph, recallable.selection, this.representations, response);
+    const recalled = recallable && this.answers.recall(recallable.subgraph, recallable.selection, this.representations);
+    let response: GatewayGraphQLResponse;
+    if (recalled) {
+      response = { data: { _entities: recalled } };
+    } else {
+      try {
+        response = await this.first.send(this.representations);
+      } catch (error) {
+        for (const member of this.members) member.reject(error);
+        return;
+      }
+      if (recallable) this.answers.remember(recallable.subgraph, recallable.selection, this.representations, response);
+    }
     this.members.forEach((member, position) => member.resolve(this.isPlain(member) ? response : memberResponse(response, member.indexes, position === 0, this.representations.length)));
   }
 
