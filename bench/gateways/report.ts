@@ -25,7 +25,7 @@ function throughputTable(w: WorkloadResult): string[] {
   if (w.throughput.some((t) => mergesPersonalHere(w, t.gateway))) {
     lines.push('');
     lines.push(
-      `${UNFAIR_MARK.trim()} Merges identical personal requests (the citizen profiles) across callers, which is fair only where the call does not depend on the caller; "× best Hive, merging fair" leaves these rows out. The rows "merging public requests only" are Hive with its defaults except that requests declaring a purpose (x-purpose, as personal requests here must) carry the caller's token to the subgraphs, so Hive merges them only with the same caller's (gateways/hive-fair-merging.config.ts).`,
+      `${UNFAIR_MARK.trim()} Merges identical requests that select personal fields across callers, which is fair only where the call does not depend on the caller; "× best Hive, merging fair" leaves these rows out. The rows "merging public requests only" are Hive with its defaults except that requests declaring a purpose (x-purpose, as personal requests here must) carry the caller's token to the subgraphs, so Hive merges them only with the same caller's (gateways/hive-fair-merging.config.ts).`,
     );
   }
   return lines;
