@@ -1,4 +1,5 @@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { flatRepresentationKey } from './representation-key';
 import type { FlatEntitySelection } from './flat-entity-selection';
 
 type ResultMap = Record<string, any>;
@@ -66,13 +67,5 @@ export class EntityAnswers {
  * representation with an object value gives undefined and is never remembered.
  */
 function entityKey(representation: ResultMap): string | undefined {
-  const names = Object.keys(representation).sort();
-  let key = '';
-  for (const name of names) {
-    const value = representation[name];
-    const type = typeof value;
-    if (value !== null && type === 'object') return undefined;
-    key += type === 'string' ? `${name}=s${(value as string).length}:${value}|` : `${name}=${type[0]}${value}|`;
-  }
-  return key;
+  return flatRepresentationKey(representation, Object.keys(representation).sort());
 }

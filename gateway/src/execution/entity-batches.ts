@@ -1,5 +1,6 @@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { EntityAnswers } from './entity-answers';
+import { representationKey } from './representation-key';
 import type { FlatEntitySelection } from './flat-entity-selection';
 
 type ResultMap = Record<string, any>;
@@ -131,22 +132,6 @@ class Batch {
   private isPlain(member: Member): boolean {
     return this.members.length === 1 && member.indexes.length === this.representations.length;
   }
-}
-
-/**
- * Equal exactly for equal representations. Most are flat (`__typename` and key fields): their
- * fields joined cost far less than JSON.stringify; nested ones fall back to it. Unambiguous:
- * field names are GraphQL names, strings carry their length, other values contain no '|'.
- */
-export function representationKey(representation: ResultMap): string {
-  let key = '';
-  for (const name in representation) {
-    const value = representation[name];
-    const type = typeof value;
-    if (value !== null && type === 'object') return JSON.stringify(representation);
-    key += type === 'string' ? `${name}=s${(value as string).length}:${value}|` : `${name}=${type[0]}${value}|`;
-  }
-  return key;
 }
 
 function memberResponse(response: GatewayGraphQLResponse, indexes: number[], first: boolean, sent: number): GatewayGraphQLResponse {

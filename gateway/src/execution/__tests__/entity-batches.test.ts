@@ -1,5 +1,6 @@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { EntityBatches, representationKey } from '../entity-batches';
+import { EntityBatches } from '../entity-batches';
+import { representationKey } from '../representation-key';
 
 type Rep = { __typename: string; upc: string };
 const rep = (upc: string): Rep => ({ __typename: 'Product', upc });
