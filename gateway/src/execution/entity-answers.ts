@@ -23,8 +23,8 @@ export class EntityAnswers {
   private readonly known = new Map<string, Map<string, ResultMap>>();
 
   /** The entities, in order, if this subgraph already answered every selected field of every representation; else undefined. */
-  recall(subgraph: string, selection: FlatEntitySelection, representations: ResultMap[]): ResultMap[] | undefined {
-    const known = this.known.get(subgraph);
+  recall(selection: FlatEntitySelection, representations: ResultMap[]): ResultMap[] | undefined {
+    const known = this.known.get(selection.subgraph);
     if (!known) return undefined;
     const entities: ResultMap[] = [];
     for (const representation of representations) {
@@ -44,11 +44,11 @@ export class EntityAnswers {
   }
 
   /** Keeps what a call answered for its representations, if it answered them all without error. */
-  remember(subgraph: string, selection: FlatEntitySelection, representations: ResultMap[], response: GatewayGraphQLResponse): void {
+  remember(selection: FlatEntitySelection, representations: ResultMap[], response: GatewayGraphQLResponse): void {
     const entities = (response.data as ResultMap | null | undefined)?._entities;
     if (response.errors?.length || !Array.isArray(entities) || entities.length !== representations.length) return;
-    let known = this.known.get(subgraph);
-    if (!known) this.known.set(subgraph, (known = new Map()));
+    let known = this.known.get(selection.subgraph);
+    if (!known) this.known.set(selection.subgraph, (known = new Map()));
     representations.forEach((representation, i) => {
       const entity = entities[i] as ResultMap | null;
       const fields = selection.fieldsByType.get(representation.__typename as string);

@@ -14,7 +14,7 @@ export interface EntityCall {
    * Set for a query's fetch of plain leaf fields: what its subgraph answered earlier in the
    * request for the same representations answers it without a call (entity-answers.ts).
    */
-  recallable?: { subgraph: string; selection: FlatEntitySelection };
+  recallable?: FlatEntitySelection;
   /** Sends the call with these representations. */
   send(representations: ResultMap[]): Promise<GatewayGraphQLResponse>;
 }
@@ -112,7 +112,7 @@ class Batch {
 
   async flush(): Promise<void> {
     const { recallable } = this.first;
-    const recalled = recallable && this.answers.recall(recallable.subgraph, recallable.selection, this.representations);
+    const recalled = recallable && this.answers.recall(recallable, this.representations);
     let response: GatewayGraphQLResponse;
     if (recalled) {
       response = { data: { _entities: recalled } };
@@ -123,7 +123,7 @@ class Batch {
         for (const member of this.members) member.reject(error);
         return;
       }
-      if (recallable) this.answers.remember(recallable.subgraph, recallable.selection, this.representations, response);
+      if (recallable) this.answers.remember(recallable, this.representations, response);
     }
     this.members.forEach((member, position) => member.resolve(this.isPlain(member) ? response : memberResponse(response, member.indexes, position === 0, this.representations.length)));
   }

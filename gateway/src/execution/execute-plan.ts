@@ -173,7 +173,8 @@ async function executeFetch(context: ExecutionContext, fetch: FetchNode, cursor:
         ? await context.entityBatches.call({
             key: `${batchKey(fetch)}\n${JSON.stringify(variables)}`,
             representations,
-            recallable: recallableFetch(context, fetch),
+            // Mutations always call: a field read after a root mutation field may have changed.
+            recallable: context.operationContext.operation.operation === OperationTypeNode.QUERY ? flatEntitySelection(fetch) : undefined,
             send: (sent) => callService(context, fetch, service, cursor, { ...variables, representations: sent }),
           })
         : await callService(context, fetch, service, cursor, { ...variables, representations });
@@ -196,13 +197,6 @@ async function executeFetch(context: ExecutionContext, fetch: FetchNode, cursor:
       span.end();
     }
   });
-}
-
-/** A query's fetch of plain leaf fields, which an earlier answer of the request can serve (entity-answers.ts); mutations always call. */
-function recallableFetch(context: ExecutionContext, fetch: FetchNode) {
-  if (context.operationContext.operation.operation !== OperationTypeNode.QUERY) return undefined;
-  const selection = flatEntitySelection(fetch);
-  return selection && { subgraph: fetch.serviceName, selection };
 }
 
 const batchKeys = new WeakMap<FetchNode, string>();

@@ -9,6 +9,8 @@ import { Kind, parse, type SelectionNode } from 'graphql';
  * representation (entity-answers.ts). Any other fetch is `undefined`: it is always sent.
  */
 export interface FlatEntitySelection {
+  /** The subgraph the fetch goes to: only its own earlier answers can serve it. */
+  subgraph: string;
   /** The fields selected on each type, by type name. */
   fieldsByType: ReadonlyMap<string, readonly string[]>;
   /** Whether `__typename` is selected on the entities. */
@@ -50,7 +52,7 @@ function analyse(fetch: FetchNode): FlatEntitySelection | undefined {
       return undefined;
     }
   }
-  return fieldsByType.size > 0 ? { fieldsByType, typename } : undefined;
+  return fieldsByType.size > 0 ? { subgraph: fetch.serviceName, fieldsByType, typename } : undefined;
 }
 
 function isPlainLeaf(selection: SelectionNode & { kind: Kind.FIELD }): boolean {

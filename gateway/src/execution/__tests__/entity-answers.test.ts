@@ -2,12 +2,12 @@ import type { FetchNode } from '@apollo/query-planner';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { Kind, OperationTypeNode } from 'graphql';
 import { EntityBatches } from '../entity-batches';
-import { FlatEntitySelection, flatEntitySelection } from '../flat-entity-selection';
+import { flatEntitySelection } from '../flat-entity-selection';
 
 const keyRequires = [{ kind: Kind.INLINE_FRAGMENT, typeCondition: 'Product', selections: [{ kind: Kind.FIELD, name: 'upc' }] }] as FetchNode['requires'];
 
-function fetchNode(operation: string, requires: FetchNode['requires'] = keyRequires): FetchNode {
-  return { kind: 'Fetch', serviceName: 'inventory', operation, operationName: undefined, operationKind: OperationTypeNode.QUERY, requires };
+function fetchNode(operation: string, requires: FetchNode['requires'] = keyRequires, serviceName = 'inventory'): FetchNode {
+  return { kind: 'Fetch', serviceName, operation, operationName: undefined, operationKind: OperationTypeNode.QUERY, requires };
 }
 
 const entitiesOperation = (selection: string) => `query($representations:[_Any!]!){_entities(representations:$representations){${selection}}}`;
@@ -50,14 +50,14 @@ function inventory(answer?: (sent: Record<string, any>[]) => GatewayGraphQLRespo
 
 const both = flatEntitySelection(fetchNode(entitiesOperation('...on Product{inStock shippingEstimate}')))!;
 const estimate = flatEntitySelection(fetchNode(entitiesOperation('...on Product{shippingEstimate}')))!;
-const recallable = (selection: FlatEntitySelection, subgraph = 'inventory') => ({ subgraph, selection });
+const estimateOfOther = flatEntitySelection(fetchNode(entitiesOperation('...on Product{shippingEstimate}'), keyRequires, 'other'))!;
 
 test('a later fetch of fields the subgraph already answered for the same representations makes no call, whatever the order of their fields', async () => {
   const batches = new EntityBatches();
   const subgraph = inventory();
-  const first = await batches.call({ key: 'inventory/both', recallable: recallable(both), send: subgraph.send, representations: [{ __typename: 'Product', upc: '1', price: 899, weight: 100 }, { __typename: 'Product', upc: '2', price: 15, weight: 20 }] });
+  const first = await batches.call({ key: 'inventory/both', recallable: both, send: subgraph.send, representations: [{ __typename: 'Product', upc: '1', price: 899, weight: 100 }, { __typename: 'Product', upc: '2', price: 15, weight: 20 }] });
   expect(first.data).toEqual({ _entities: [{ inStock: true, shippingEstimate: 50 }, { inStock: false, shippingEstimate: 10 }] });
-  const later = await batches.call({ key: 'inventory/estimate', recallable: recallable(estimate), send: subgraph.send, representations: [{ __typename: 'Product', weight: 20, price: 15, upc: '2' }, { __typename: 'Product', price: 899, weight: 100, upc: '1' }] });
+  const later = await batches.call({ key: 'inventory/estimate', recallable: estimate, send: subgraph.send, representations: [{ __typename: 'Product', weight: 20, price: 15, upc: '2' }, { __typename: 'Product', price: 899, weight: 100, upc: '1' }] });
   expect(later).toEqual({ data: { _entities: [{ shippingEstimate: 10 }, { shippingEstimate: 50 }] } });
   expect(subgraph.calls).toHaveLength(1);
 });
@@ -66,13 +66,13 @@ test('a fetch is sent when any representation or field was not answered before, 
   const batches = new EntityBatches();
   const subgraph = inventory();
   const rep = { __typename: 'Product', upc: '1', price: 899, weight: 100 };
-  await batches.call({ key: 'inventory/estimate', recallable: recallable(estimate), send: subgraph.send, representations: [rep] });
+  await batches.call({ key: 'inventory/estimate', recallable: estimate, send: subgraph.send, representations: [rep] });
   // inStock was not selected before.
-  await batches.call({ key: 'inventory/both', recallable: recallable(both), send: subgraph.send, representations: [rep] });
+  await batches.call({ key: 'inventory/both', recallable: both, send: subgraph.send, representations: [rep] });
   // Other @requires values make another representation.
-  await batches.call({ key: 'inventory/estimate', recallable: recallable(estimate), send: subgraph.send, representations: [rep, { ...rep, weight: 300 }] });
+  await batches.call({ key: 'inventory/estimate', recallable: estimate, send: subgraph.send, representations: [rep, { ...rep, weight: 300 }] });
   // What inventory answered says nothing of another subgraph.
-  await batches.call({ key: 'other/estimate', recallable: recallable(estimate, 'other'), send: subgraph.send, representations: [rep] });
+  await batches.call({ key: 'other/estimate', recallable: estimateOfOther, send: subgraph.send, representations: [rep] });
   // A fetch that is not recallable always calls.
   await batches.call({ key: 'inventory/estimate', send: subgraph.send, representations: [rep] });
   expect(subgraph.calls.map((sent) => sent.length)).toEqual([1, 1, 2, 1, 1]);
@@ -82,13 +82,13 @@ test('an answer with errors, or with a null entity, is not remembered', async ()
   const batches = new EntityBatches();
   const failing = inventory((sent) => ({ data: { _entities: sent.map(() => ({ shippingEstimate: 1 })) }, errors: [{ message: 'partial', path: ['_entities', 0] }] as GatewayGraphQLResponse['errors'] }));
   const rep = { __typename: 'Product', upc: '1', price: 899, weight: 100 };
-  await batches.call({ key: 'inventory/estimate', recallable: recallable(estimate), send: failing.send, representations: [rep] });
-  await batches.call({ key: 'inventory/estimate', recallable: recallable(estimate), send: failing.send, representations: [rep] });
+  await batches.call({ key: 'inventory/estimate', recallable: estimate, send: failing.send, representations: [rep] });
+  await batches.call({ key: 'inventory/estimate', recallable: estimate, send: failing.send, representations: [rep] });
   expect(failing.calls).toHaveLength(2);
 
   const missing = inventory((sent) => ({ data: { _entities: sent.map(() => null) } }));
-  await batches.call({ key: 'inventory/both', recallable: recallable(both), send: missing.send, representations: [rep] });
-  await batches.call({ key: 'inventory/both', recallable: recallable(both), send: missing.send, representations: [rep] });
+  await batches.call({ key: 'inventory/both', recallable: both, send: missing.send, representations: [rep] });
+  await batches.call({ key: 'inventory/both', recallable: both, send: missing.send, representations: [rep] });
   expect(missing.calls).toHaveLength(2);
 });
 
@@ -96,15 +96,15 @@ test('a null field value is an answer like any other', async () => {
   const batches = new EntityBatches();
   const subgraph = inventory((sent) => ({ data: { _entities: sent.map(() => ({ inStock: null, shippingEstimate: null })) } }));
   const rep = { __typename: 'Product', upc: '9', price: 1, weight: 1 };
-  await batches.call({ key: 'inventory/both', recallable: recallable(both), send: subgraph.send, representations: [rep] });
-  expect(await batches.call({ key: 'inventory/estimate', recallable: recallable(estimate), send: subgraph.send, representations: [rep] })).toEqual({ data: { _entities: [{ shippingEstimate: null }] } });
+  await batches.call({ key: 'inventory/both', recallable: both, send: subgraph.send, representations: [rep] });
+  expect(await batches.call({ key: 'inventory/estimate', recallable: estimate, send: subgraph.send, representations: [rep] })).toEqual({ data: { _entities: [{ shippingEstimate: null }] } });
   expect(subgraph.calls).toHaveLength(1);
 });
 
 test('each request remembers only its own answers', async () => {
   const subgraph = inventory();
   const rep = { __typename: 'Product', upc: '1', price: 899, weight: 100 };
-  await new EntityBatches().call({ key: 'inventory/both', recallable: recallable(both), send: subgraph.send, representations: [rep] });
-  await new EntityBatches().call({ key: 'inventory/estimate', recallable: recallable(estimate), send: subgraph.send, representations: [rep] });
+  await new EntityBatches().call({ key: 'inventory/both', recallable: both, send: subgraph.send, representations: [rep] });
+  await new EntityBatches().call({ key: 'inventory/estimate', recallable: estimate, send: subgraph.send, representations: [rep] });
   expect(subgraph.calls).toHaveLength(2);
 });
