@@ -3,6 +3,7 @@ import { ConfigError, DEFAULT_PORTS, envName, parsePort } from '../../subgraphs/
 import { shutdownTimeoutMs } from '../../subgraphs/kit/shutdown';
 import { signingSecretFor } from '../../subgraphs/kit/signature';
 import { accessConfig, AccessConfig } from './plugins/access/config';
+import { DEFAULT_SUBGRAPH_CONNECTIONS } from './subgraph-calls';
 import { requestLimitsConfig, RequestLimitsConfig } from './plugins/limits/config';
 
 /** The gateway's configuration, read once from the environment and validated at start. */
@@ -26,6 +27,8 @@ export interface GatewayConfig {
   batchEntities?: boolean;
   /** Milliseconds an open circuit waits before a probe call (SUBGRAPH_BREAKER_RESET_MS, default 5000). */
   breakerResetMs?: number;
+  /** Connections the gateway keeps open to each subgraph; further calls wait for one (SUBGRAPH_CONNECTIONS, default 16). */
+  subgraphConnections?: number;
   development: boolean;
   /** Milliseconds in-flight requests get to finish on SIGTERM. */
   shutdownTimeoutMs: number;
@@ -145,6 +148,7 @@ export function gatewayConfig(subgraphNames: readonly string[], env: Env = proce
     shareInFlight: parseOnOff('SUBGRAPH_SHARE_IN_FLIGHT', env.SUBGRAPH_SHARE_IN_FLIGHT, true),
     batchEntities: parseOnOff('SUBGRAPH_BATCH_ENTITIES', env.SUBGRAPH_BATCH_ENTITIES, true),
     breakerResetMs: parsePositiveInt('SUBGRAPH_BREAKER_RESET_MS', env.SUBGRAPH_BREAKER_RESET_MS, 5_000),
+    subgraphConnections: parsePositiveInt('SUBGRAPH_CONNECTIONS', env.SUBGRAPH_CONNECTIONS, DEFAULT_SUBGRAPH_CONNECTIONS),
     development: env.NODE_ENV === 'development',
     shutdownTimeoutMs: shutdownTimeoutMs(env),
     access: accessConfig(env),

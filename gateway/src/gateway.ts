@@ -52,7 +52,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const supergraphSdl = supergraphSource ? await supergraphSource.load() : loadSupergraph(config.supergraphPath);
   const usage = config.registry?.usageReportIntervalMs ? UsageReportingPlugin({ registryUrl: config.registry.url, token: config.registry.token, intervalMs: config.registry.usageReportIntervalMs, log }) : undefined;
   const registry = createMetricsRegistry('gateway');
-  const agent = createSubgraphAgent();
+  const agent = createSubgraphAgent(config.subgraphConnections);
   const dataSources = new Map<string, SubgraphDataSource>();
   const metrics = MetricsPlugin({ registry, supergraphSdl, dataSources });
   // identify (token → caller), check (grants × purpose × classification), record (access records)

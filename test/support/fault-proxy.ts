@@ -45,6 +45,8 @@ export interface FaultProxy {
   bodies: string[];
   /** Calls waiting in 'hang' or 'delay'. */
   pending(): number;
+  /** The most calls waiting in 'hang' or 'delay' at once, since start or the last reset. */
+  peakPending: number;
   reset(): void;
   close(): Promise<void>;
 }
@@ -58,8 +60,10 @@ export async function startFaultProxy(target: string, mode: FaultMode = 'pass'):
     calls: 0,
     bodies: [],
     pending: () => hanging.size,
+    peakPending: 0,
     reset() {
       proxy.calls = 0;
+      proxy.peakPending = 0;
       proxy.bodies = [];
     },
     close: async () => {
@@ -77,6 +81,11 @@ export async function startFaultProxy(target: string, mode: FaultMode = 'pass'):
     return { status: response.status, contentType: response.headers.get('content-type') ?? '', text: await response.text() };
   }
 
+  function hold(res: http.ServerResponse): void {
+    hanging.add(res);
+    proxy.peakPending = Math.max(proxy.peakPending, hanging.size);
+  }
+
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -87,7 +96,7 @@ export async function startFaultProxy(target: string, mode: FaultMode = 'pass'):
     try {
       switch (proxy.mode) {
         case 'hang':
-          hanging.add(res);
+          hold(res);
           res.on('close', () => hanging.delete(res));
           return;
         case 'reset':
@@ -121,7 +130,7 @@ export async function startFaultProxy(target: string, mode: FaultMode = 'pass'):
           return;
         }
         case 'delay': {
-          hanging.add(res);
+          hold(res);
           await new Promise((r) => setTimeout(r, proxy.delayMs));
           hanging.delete(res);
           const answer = await forward(body, req);
