@@ -150,9 +150,10 @@ function failureErrors(subgraph: string, failure: SubgraphCallError, options: Gr
 
 /**
  * Connections per subgraph by default. A call beyond them waits in the gateway's queue, where an
- * identical public call can still share it, instead of crowding a busy subgraph. Measured in
- * bench/gateways (same-run A/Bs against 64): subgraph-bound project workload +9–16% req/s and a
- * lower p95; the gateway-bound standard workload with sharing off −5–14%; 8 and 32 did worse.
+ * identical public call can still share it, instead of crowding a busy subgraph. Same-run A/Bs
+ * against 64 (bench/gateways): subgraph-bound project workload +9–16% req/s (more calls shared)
+ * and a lower p95, with sharing off too; gateway-bound standard workload with sharing off
+ * −5–14%; 8 and 32 did worse overall (subgraph-calls/README.md).
  */
 export const DEFAULT_SUBGRAPH_CONNECTIONS = 16;
 
