@@ -30,9 +30,9 @@ export interface BenchOptions {
   full: boolean;
 }
 
-type Env = Record<string, string | undefined>;
+export type Env = Record<string, string | undefined>;
 
-function number(env: Env, name: string, fallback: number, min: number): number {
+export function number(env: Env, name: string, fallback: number, min: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -40,13 +40,23 @@ function number(env: Env, name: string, fallback: number, min: number): number {
   return value;
 }
 
-function list(env: Env, name: string, all: readonly string[]): string[] {
+export function list(env: Env, name: string, all: readonly string[]): string[] {
   const raw = env[name];
   if (!raw || raw === 'all') return [...all];
   const values = raw.split(',').map((s) => s.trim()).filter(Boolean);
   const unknown = values.filter((v) => !all.includes(v));
   if (unknown.length) throw new Error(`${name}: unknown ${unknown.join(', ')}; choose from ${all.join(', ')} (comma-separated) or all`);
   return values;
+}
+
+/** Settings every gateway benchmark shares (npm run bench, npm run bench:timeline): the subgraphs' delay, the data, the cores. */
+export function setupOptions(env: Env): Pick<BenchOptions, 'delayMs' | 'seedScale' | 'gatewayCpus' | 'loadCpus'> {
+  return {
+    delayMs: number(env, 'BENCH_DELAY_MS', 4, 0),
+    seedScale: number(env, 'BENCH_SEED_SCALE', 0.01, 0.0001),
+    gatewayCpus: env.BENCH_GATEWAY_CPUS || '1',
+    loadCpus: env.BENCH_LOAD_CPUS || '0',
+  };
 }
 
 export function benchOptions(env: Env = process.env): BenchOptions {
@@ -65,10 +75,7 @@ export function benchOptions(env: Env = process.env): BenchOptions {
     latency: (env.BENCH_LATENCY ?? 'on') !== 'off',
     latencySeconds: number(env, 'BENCH_LATENCY_SECONDS', 10, 1),
     latencyRounds: number(env, 'BENCH_LATENCY_ROUNDS', 2, 1),
-    delayMs: number(env, 'BENCH_DELAY_MS', 4, 0),
-    seedScale: number(env, 'BENCH_SEED_SCALE', 0.01, 0.0001),
-    gatewayCpus: env.BENCH_GATEWAY_CPUS || '1',
-    loadCpus: env.BENCH_LOAD_CPUS || '0',
+    ...setupOptions(env),
     output: env.BENCH_OUTPUT || undefined,
     full: false,
   };
