@@ -1,9 +1,7 @@
-import type { RunningGateway } from '../gateway/src/gateway';
 import { citizenId } from '../subgraphs/kit';
 import { callerHeaders, SERVICE_AGENCY, SERVICE_PURPOSE } from './support/access';
-import { FaultProxy, startFaultProxy } from './support/fault-proxy';
-import { gatewayOver, startSubgraphs, Subgraphs } from './support/gateway-over';
 import { postGraphQL } from './support/graphql-client';
+import { proxiedSubgraph } from './support/proxied-subgraph';
 
 // Identical subgraph calls in flight at the same moment are answered by one call, but only
 // when the answer cannot depend on the caller: a query that selects public fields only. The
@@ -14,56 +12,39 @@ const PUBLIC = /* GraphQL */ `{ administrativeUnit(id: "721") { name businessSta
 const PERSONAL = /* GraphQL */ `query($id: ID!) { citizen(id: $id) { fullName businesses { taxCode name } } }`;
 const CONCURRENT = 8;
 
-let subgraphs: Subgraphs;
-let proxy: FaultProxy;
-let gateway: RunningGateway | undefined;
-
-beforeAll(async () => {
-  subgraphs = await startSubgraphs();
-  proxy = await startFaultProxy(subgraphs.urls.business, 'delay');
-  proxy.delayMs = 300;
-});
-afterEach(async () => {
-  await gateway?.stop();
-  gateway = undefined;
-  proxy.reset();
-});
-afterAll(async () => {
-  await proxy?.close();
-  await subgraphs?.stop();
-});
+const stack = proxiedSubgraph('business', 'delay', 300);
 
 async function concurrently(query: string, headers: () => Promise<Record<string, string>>, variables?: Record<string, unknown>) {
   const allHeaders = await Promise.all(Array.from({ length: CONCURRENT }, headers));
-  return Promise.all(allHeaders.map((h) => postGraphQL(gateway!.url, query, variables, h)));
+  return Promise.all(allHeaders.map((h) => postGraphQL(stack.gateway!.url, query, variables, h)));
 }
 
 test('identical public queries in flight share one subgraph call, and every caller gets the same complete answer', async () => {
-  gateway = await gatewayOver(subgraphs, { subgraphUrls: { business: proxy.url } });
+  await stack.startGateway();
   const answers = await concurrently(PUBLIC, async () => ({}));
   for (const answer of answers) {
     expect(answer.errors).toBeUndefined();
     expect(answer.data).toEqual(answers[0].data);
   }
   expect(answers[0].data.administrativeUnit.businessStats.total).toBeGreaterThan(0);
-  expect(proxy.calls).toBeGreaterThanOrEqual(1);
-  expect(proxy.calls).toBeLessThan(CONCURRENT);
+  expect(stack.proxy.calls).toBeGreaterThanOrEqual(1);
+  expect(stack.proxy.calls).toBeLessThan(CONCURRENT);
 });
 
 test('with SUBGRAPH_SHARE_IN_FLIGHT off (shareInFlight: false) every request makes its own call', async () => {
-  gateway = await gatewayOver(subgraphs, { subgraphUrls: { business: proxy.url }, shareInFlight: false });
+  await stack.startGateway({ shareInFlight: false });
   const answers = await concurrently(PUBLIC, async () => ({}));
   for (const answer of answers) expect(answer.errors).toBeUndefined();
-  expect(proxy.calls).toBe(CONCURRENT);
+  expect(stack.proxy.calls).toBe(CONCURRENT);
 });
 
 test('never across callers when personal fields are selected: each caller makes its own call', async () => {
-  gateway = await gatewayOver(subgraphs, { subgraphUrls: { business: proxy.url } });
+  await stack.startGateway();
   let n = 0;
   const answers = await concurrently(PERSONAL, () => callerHeaders({ agency: SERVICE_AGENCY, purpose: SERVICE_PURPOSE, sub: `officer-${(n += 1)}@${SERVICE_AGENCY}` }), { id: citizenId(0) });
   for (const answer of answers) {
     expect(answer.errors).toBeUndefined();
     expect(answer.data.citizen.fullName).toEqual(expect.any(String));
   }
-  expect(proxy.calls).toBe(CONCURRENT);
+  expect(stack.proxy.calls).toBe(CONCURRENT);
 });

@@ -1,7 +1,5 @@
-import type { RunningGateway } from '../gateway/src/gateway';
-import { FaultProxy, startFaultProxy } from './support/fault-proxy';
-import { gatewayOver, startSubgraphs, Subgraphs } from './support/gateway-over';
 import { postGraphQL } from './support/graphql-client';
+import { proxiedSubgraph } from './support/proxied-subgraph';
 
 // SUBGRAPH_CONNECTIONS: the gateway has at most that many calls in flight to one subgraph; the
 // others wait in the gateway's queue, and every one is answered. The indicators subgraph is real
@@ -11,38 +9,21 @@ import { postGraphQL } from './support/graphql-client';
 const QUERY = `{ sectors { code name } }`;
 const REQUESTS = 6;
 
-let subgraphs: Subgraphs;
-let proxy: FaultProxy;
-let gateway: RunningGateway | undefined;
-
-beforeAll(async () => {
-  subgraphs = await startSubgraphs();
-  proxy = await startFaultProxy(subgraphs.urls.indicators, 'delay');
-  proxy.delayMs = 300;
-});
-afterEach(async () => {
-  await gateway?.stop();
-  gateway = undefined;
-  proxy.reset();
-});
-afterAll(async () => {
-  await proxy?.close();
-  await subgraphs?.stop();
-});
+const stack = proxiedSubgraph('indicators', 'delay', 300);
 
 test.each([
   [2, 2],
   [REQUESTS, REQUESTS],
 ])('with %i connections per subgraph, %i calls at most reach the subgraph at once, and all requests are answered', async (connections, peak) => {
   // Sharing off: each request makes its own call, so the calls' concurrency is the requests'.
-  gateway = await gatewayOver(subgraphs, { subgraphUrls: { indicators: proxy.url }, subgraphConnections: connections, shareInFlight: false });
-  const answers = await Promise.all(Array.from({ length: REQUESTS }, () => postGraphQL(gateway!.url, QUERY)));
+  const gateway = await stack.startGateway({ subgraphConnections: connections, shareInFlight: false });
+  const answers = await Promise.all(Array.from({ length: REQUESTS }, () => postGraphQL(gateway.url, QUERY)));
 
   for (const answer of answers) {
     expect(answer.errors).toBeUndefined();
     expect(answer.data.sectors.length).toBeGreaterThan(0);
   }
   expect(new Set(answers.map((a) => JSON.stringify(a.data))).size).toBe(1);
-  expect(proxy.calls).toBe(REQUESTS);
-  expect(proxy.peakPending).toBe(peak);
+  expect(stack.proxy.calls).toBe(REQUESTS);
+  expect(stack.proxy.peakPending).toBe(peak);
 });

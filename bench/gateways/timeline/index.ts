@@ -103,7 +103,7 @@ async function timeline(stack: WorkloadStack, options: TimelineOptions, runDir: 
   }
   const operations = [...new Set(stack.requests.map((r) => r.operation))];
   const rows = options.gateways.flatMap((id) => {
-    const label = GATEWAYS.find((g) => g.id === id)!.label;
+    const { label } = gatewayKind(id);
     return operations.map((operation) => {
       const all = phasesOf(id, operation);
       if (all.length === 0) return `| ${label} | ${operation} | ${PHASES.map(() => '–').join(' | ')} | 0 |`;
