@@ -1,5 +1,5 @@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { flatRepresentationKey } from './representation-key';
+import { RepresentationMap } from './representation-map';
 import type { FlatEntitySelection } from './flat-entity-selection';
 
 type ResultMap = Record<string, any>;
@@ -19,8 +19,8 @@ type ResultMap = Record<string, any>;
  * and only for query operations: within one query a field of one entity has one value.
  */
 export class EntityAnswers {
-  /** Per subgraph: per representation (entityKey), the fields answered. */
-  private readonly known = new Map<string, Map<string, ResultMap>>();
+  /** Per subgraph: per flat representation (its fields in name order: see `sortedNames`), the fields answered. */
+  private readonly known = new Map<string, RepresentationMap<ResultMap>>();
 
   /** The entities, in order, if this subgraph already answered every selected field of every representation; else undefined. */
   recall(selection: FlatEntitySelection, representations: ResultMap[]): ResultMap[] | undefined {
@@ -30,8 +30,7 @@ export class EntityAnswers {
     for (const representation of representations) {
       const typename = representation.__typename as string;
       const fields = selection.fieldsByType.get(typename);
-      const key = fields && entityKey(representation);
-      const answered = key && known.get(key);
+      const answered = fields && known.get(representation, sortedNames(representation));
       if (!answered) return undefined;
       const entity: ResultMap = selection.typename ? { __typename: typename } : {};
       for (const field of fields) {
@@ -48,24 +47,24 @@ export class EntityAnswers {
     const entities = (response.data as ResultMap | null | undefined)?._entities;
     if (response.errors?.length || !Array.isArray(entities) || entities.length !== representations.length) return;
     let known = this.known.get(selection.subgraph);
-    if (!known) this.known.set(selection.subgraph, (known = new Map()));
+    if (!known) this.known.set(selection.subgraph, (known = new RepresentationMap(false)));
     representations.forEach((representation, i) => {
       const entity = entities[i] as ResultMap | null;
       const fields = selection.fieldsByType.get(representation.__typename as string);
-      const key = entity && typeof entity === 'object' && fields && entityKey(representation);
-      if (!key) return;
-      let answered = known.get(key);
-      if (!answered) known.set(key, (answered = Object.create(null) as ResultMap));
+      if (!entity || typeof entity !== 'object' || !fields) return;
+      const names = sortedNames(representation);
+      let answered = known.get(representation, names);
+      if (!answered) known.set(representation, (answered = Object.create(null) as ResultMap), names);
       for (const field of fields) if (field in entity) answered[field] = entity[field];
     });
   }
 }
 
 /**
- * Equal for representations with the same fields and values in any order (a key and the
- * fields a `@requires` adds come in the order of each fetch's selection). Flat ones only: a
- * representation with an object value gives undefined and is never remembered.
+ * A representation's field names in one order, so that representations with the same fields and
+ * values in any order are one (a key and the fields a `@requires` adds come in the order of each
+ * fetch's selection). One with an object value is never remembered (RepresentationMap(false)).
  */
-function entityKey(representation: ResultMap): string | undefined {
-  return flatRepresentationKey(representation, Object.keys(representation).sort());
+function sortedNames(representation: ResultMap): string[] {
+  return Object.keys(representation).sort();
 }

@@ -1,6 +1,6 @@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { EntityAnswers } from './entity-answers';
-import { representationKey } from './representation-key';
+import { RepresentationMap } from './representation-map';
 import type { FlatEntitySelection } from './flat-entity-selection';
 
 type ResultMap = Record<string, any>;
@@ -89,7 +89,7 @@ interface Member {
 
 class Batch {
   private readonly representations: ResultMap[] = [];
-  private readonly indexOf = new Map<string, number>();
+  private readonly indexOf = new RepresentationMap<number>();
   private readonly members: Member[] = [];
 
   constructor(
@@ -99,12 +99,8 @@ class Batch {
 
   add(representations: ResultMap[]): Promise<GatewayGraphQLResponse> {
     const indexes = representations.map((representation) => {
-      const key = representationKey(representation);
-      let index = this.indexOf.get(key);
-      if (index === undefined) {
-        index = this.representations.push(representation) - 1;
-        this.indexOf.set(key, index);
-      }
+      const index = this.indexOf.ensure(representation, this.representations.length);
+      if (index === this.representations.length) this.representations.push(representation);
       return index;
     });
     return new Promise((resolve, reject) => this.members.push({ indexes, resolve, reject }));

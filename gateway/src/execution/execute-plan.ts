@@ -282,7 +282,7 @@ function generateHydratedPaths(parent: ResponsePath, path: ResponsePath, data: u
 /** The representation of an entity for an `_entities` call: the fields its `requires` selects (a plain object: cheaper to build and to serialise). */
 function executeSelectionSet(schema: GraphQLSchema, source: ResultMap | null, selections: QueryPlanSelectionNode[]): ResultMap | null {
   if (source === null) return null;
-  const result: ResultMap = {};
+  let result: ResultMap = {};
   for (const selection of selections) {
     if (selection.kind === Kind.FIELD) {
       const responseName = getResponseName(selection);
@@ -293,10 +293,18 @@ function executeSelectionSet(schema: GraphQLSchema, source: ResultMap | null, se
       if (responseName === '__proto__') Object.defineProperty(result, responseName, { value: selected, enumerable: true, writable: true, configurable: true });
       else result[responseName] = selected;
     } else if (selection.typeCondition && source && isObjectOfType(schema, source, selection.typeCondition)) {
-      deepMerge(result, executeSelectionSet(schema, source, selection.selections));
+      const selected = executeSelectionSet(schema, source, selection.selections);
+      // A `requires` is mostly one fragment (`... on Product { __typename upc }`): its result is the representation, not merged into a copy.
+      if (selected && isEmpty(result)) result = selected;
+      else deepMerge(result, selected);
     }
   }
   return result;
+}
+
+function isEmpty(object: ResultMap): boolean {
+  for (const _ in object) return false;
+  return true;
 }
 
 function moveIntoCursor(cursor: Cursor, path: ResponsePath): Cursor | undefined {

@@ -1,6 +1,5 @@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { EntityBatches } from '../entity-batches';
-import { representationKey } from '../representation-key';
 
 type Rep = { __typename: string; upc: string };
 const rep = (upc: string): Rep => ({ __typename: 'Product', upc });
@@ -134,22 +133,4 @@ test('a wrong number of entities is left for each fetch to report; a failed call
     batches.call({ key: 'f', representations: [rep('2')], send: failing }),
   ]);
   expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
-});
-
-test('representation keys are equal exactly for equal representations', () => {
-  const key = (r: Record<string, unknown>) => representationKey(r);
-  expect(key({ __typename: 'Product', upc: '1' })).toBe(key({ __typename: 'Product', upc: '1' }));
-  expect(key({ __typename: 'Product', upc: '1' })).not.toBe(key({ __typename: 'Product', upc: 1 }));
-  expect(key({ __typename: 'Product', upc: '1' })).not.toBe(key({ __typename: 'Product', upc: '1', price: null }));
-  expect(key({ __typename: 'Product', upc: 'null' })).not.toBe(key({ __typename: 'Product', upc: null }));
-  expect(key({ __typename: 'Product', upc: 'true' })).not.toBe(key({ __typename: 'Product', upc: true }));
-  expect(key({ __typename: 'Unit', code: '1', on: '2025-07-01' })).not.toBe(key({ __typename: 'Unit', code: '1\u0001s2025' }));
-  expect(key({ __typename: 'P', dims: { w: 1 } })).toBe(key({ __typename: 'P', dims: { w: 1 } }));
-  expect(key({ __typename: 'P', dims: { w: 1 } })).not.toBe(key({ __typename: 'P', dims: { w: 2 } }));
-});
-
-test('representation keys cannot be forged by separators inside values', () => {
-  expect(representationKey({ a: 'x|b=s1:y', b: undefined })).not.toBe(representationKey({ a: 'x', b: 'y' }));
-  expect(representationKey({ a: 'x|b=s1:y' })).not.toBe(representationKey({ a: 'x', b: 'y' }));
-  expect(representationKey({ a: '1', b: '2' })).not.toBe(representationKey({ a: '1|b=s1:2' }));
 });
