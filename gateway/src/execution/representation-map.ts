@@ -27,11 +27,15 @@ export class RepresentationMap<V> {
   }
 
   set(representation: ResultMap, value: V, names?: readonly string[]): void {
-    this.ensure(representation, value, names, true);
+    this.keep(representation, value, names, true);
   }
 
   /** The value kept for this representation; if none, keeps `value` and returns it (one walk for both). */
-  ensure(representation: ResultMap, value: V, names?: readonly string[], replace = false): V {
+  ensure(representation: ResultMap, value: V, names?: readonly string[]): V {
+    return this.keep(representation, value, names, false);
+  }
+
+  private keep(representation: ResultMap, value: V, names: readonly string[] | undefined, replace: boolean): V {
     const node = findNode(this.flat, representation, names, true);
     if (node === NESTED) {
       if (!this.nestedByJson) return value;
@@ -48,7 +52,10 @@ export class RepresentationMap<V> {
   }
 }
 
-/** The trie node of a flat representation (created on the way when `create`), undefined when absent, NESTED when a value is an object. */
+/**
+ * The trie node of a flat representation (created on the way when `create`), undefined when
+ * absent, NESTED when a value is an object (a branch created before that one holds no value).
+ */
 function findNode(root: Trie, representation: ResultMap, names: readonly string[] | undefined, create: boolean): Trie | undefined | typeof NESTED {
   let node: Trie | undefined = root;
   if (names) {
