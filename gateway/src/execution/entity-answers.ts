@@ -52,9 +52,7 @@ export class EntityAnswers {
       const entity = entities[i] as ResultMap | null;
       const fields = selection.fieldsByType.get(representation.__typename as string);
       if (!entity || typeof entity !== 'object' || !fields) return;
-      const names = sortedNames(representation);
-      let answered = known.get(representation, names);
-      if (!answered) known.set(representation, (answered = Object.create(null) as ResultMap), names);
+      const answered = known.ensure(representation, Object.create(null) as ResultMap, sortedNames(representation));
       for (const field of fields) if (field in entity) answered[field] = entity[field];
     });
   }

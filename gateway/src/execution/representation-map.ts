@@ -26,27 +26,19 @@ export class RepresentationMap<V> {
     return node?.get(END) as V | undefined;
   }
 
-  set(representation: ResultMap, value: V, names?: readonly string[]): void {
-    this.keep(representation, value, names, true);
-  }
-
   /** The value kept for this representation; if none, keeps `value` and returns it (one walk for both). */
   ensure(representation: ResultMap, value: V, names?: readonly string[]): V {
-    return this.keep(representation, value, names, false);
-  }
-
-  private keep(representation: ResultMap, value: V, names: readonly string[] | undefined, replace: boolean): V {
     const node = findNode(this.flat, representation, names, true);
     if (node === NESTED) {
       if (!this.nestedByJson) return value;
       const key = JSON.stringify(representation);
       const kept = this.nested.get(key);
-      if (kept !== undefined && !replace) return kept;
+      if (kept !== undefined) return kept;
       this.nested.set(key, value);
       return value;
     }
     const kept = node!.get(END) as V | undefined;
-    if (kept !== undefined && !replace) return kept;
+    if (kept !== undefined) return kept;
     node!.set(END, value);
     return value;
   }
@@ -57,27 +49,32 @@ export class RepresentationMap<V> {
  * absent, NESTED when a value is an object (a branch created before that one holds no value).
  */
 function findNode(root: Trie, representation: ResultMap, names: readonly string[] | undefined, create: boolean): Trie | undefined | typeof NESTED {
-  let node: Trie | undefined = root;
+  let node = root;
+  // Two loops rather than `names ?? Object.keys(…)`: walking the object's own order allocates nothing.
   if (names) {
     for (const name of names) {
-      const value = representation[name];
-      if (value !== null && typeof value === 'object') return NESTED;
-      node = step(step(node, name, create), value, create);
-      if (!node) return undefined;
+      const next = descend(node, name, representation[name], create);
+      if (next === undefined || next === NESTED) return next;
+      node = next;
     }
   } else {
     for (const name in representation) {
-      const value = representation[name];
-      if (value !== null && typeof value === 'object') return NESTED;
-      node = step(step(node, name, create), value, create);
-      if (!node) return undefined;
+      const next = descend(node, name, representation[name], create);
+      if (next === undefined || next === NESTED) return next;
+      node = next;
     }
   }
   return node;
 }
 
-function step(node: Trie | undefined, part: unknown, create: boolean): Trie | undefined {
-  if (!node) return undefined;
+/** One field: its name, then its value. */
+function descend(node: Trie, name: string, value: unknown, create: boolean): Trie | undefined | typeof NESTED {
+  if (value !== null && typeof value === 'object') return NESTED;
+  const named = step(node, name, create);
+  return named && step(named, value, create);
+}
+
+function step(node: Trie, part: unknown, create: boolean): Trie | undefined {
   let next = node.get(part) as Trie | undefined;
   if (next === undefined && create) node.set(part, (next = new Map()));
   return next;

@@ -4,7 +4,7 @@ type Rep = Record<string, unknown>;
 
 /** Whether the map takes `b` for the representation `a` was kept under. */
 function same(a: Rep, b: Rep, map = new RepresentationMap<string>()): boolean {
-  map.set(a, 'kept');
+  map.ensure(a, 'kept');
   return map.get(b) === 'kept';
 }
 
@@ -36,7 +36,7 @@ test('representations with object values are one by their JSON, or never kept wh
 test('with names, the fields are read in that order, so the order they came in does not matter', () => {
   const map = new RepresentationMap<string>();
   const names = ['__typename', 'price', 'upc'];
-  map.set({ upc: '1', __typename: 'Product', price: 5 }, 'kept', names);
+  map.ensure({ upc: '1', __typename: 'Product', price: 5 }, 'kept', names);
   expect(map.get({ __typename: 'Product', price: 5, upc: '1' }, names)).toBe('kept');
   expect(map.get({ __typename: 'Product', price: 6, upc: '1' }, names)).toBeUndefined();
   // Without names the object's own order counts.
