@@ -1,5 +1,5 @@
 import { DocumentNode, Kind, parse, StringValueNode } from 'graphql';
-import { CLASSIFIED_DIRECTIVE_NAME, DataClass } from './classification';
+import { CLASSIFIED_DIRECTIVE_NAME, DataClass } from './classification-levels';
 
 /** One subgraph's SDL as the registry or the compose script holds it. */
 export interface SubgraphSdl {

@@ -2,7 +2,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLFieldResolver, GraphQLSchema, parse } from 'graphql';
 import { buildSchema, createResolversMap, NonEmptyArray } from 'type-graphql';
-import { CLASSIFICATION_SPEC_URL, CLASSIFIED_DIRECTIVE_NAME, ClassifiedDirective } from './classification';
+import { CLASSIFICATION_SPEC_URL, CLASSIFIED_DIRECTIVE_NAME, ClassifiedDirective } from './classification-levels';
 import { BigIntScalar, DateScalar, DateTimeScalar } from './scalars';
 
 /** The one place that says which Federation version and directives every subgraph uses. */

@@ -1,5 +1,5 @@
 import { ConstDirectiveNode, Kind, parse } from 'graphql';
-import { CLASSIFIED_DIRECTIVE_NAME } from '../../../subgraphs/kit/classification';
+import { CLASSIFIED_DIRECTIVE_NAME } from '../../../subgraphs/kit/classification-levels';
 import { ChangeKind, SchemaChange } from './types';
 
 // The client-facing schema drops composed directives, so the data classification of each field

@@ -1,5 +1,5 @@
 import type { ApolloServerOptions, ApolloServerPlugin } from '@apollo/server';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import type { Logger } from '../../../../subgraphs/kit/logger';
 import { IntrospectionPlugin } from '../introspection';
 import { loadManifest, PersistedOperationsPlugin, RedisKeyValueCache } from '../persisted-operations';
@@ -19,8 +19,10 @@ export interface RequestLimitsSetup {
 export async function setupRequestLimits(config: RequestLimitsConfig, supergraphSdl: string, development: boolean, log: Logger): Promise<RequestLimitsSetup> {
   let redis: Redis | undefined;
   if (config.redisUrl) {
-    // Commands fail fast while Redis is unreachable (the limiter then falls back to this replica's buckets).
-    redis = new Redis(config.redisUrl, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 500, connectTimeout: 2_000 });
+    // ioredis is loaded only when Redis is used. Commands fail fast while Redis is unreachable
+    // (the limiter then falls back to this replica's buckets).
+    const { default: RedisClient } = await import('ioredis');
+    redis = new RedisClient(config.redisUrl, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 500, connectTimeout: 2_000 });
     redis.on('error', () => {});
     await redis.connect().catch((error: Error) => log.error({ err: error }, 'Redis (REDIS_URL) is unreachable: rate limits are per replica until it is back'));
   }
