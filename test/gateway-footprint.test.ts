@@ -25,7 +25,7 @@ writeFileSync(
 /** Starts a gateway with `env`, serves one request, stops it and returns the packages it loaded. */
 async function packagesLoaded(name: string, env: Record<string, string | undefined>): Promise<string[]> {
   const file = path.join(dir, `${name}.json`);
-  const gateway = await startGatewayProcess({}, { NODE_OPTIONS: `--require ${preload}`, LOADED_PACKAGES_FILE: file, ...env });
+  const gateway = await startGatewayProcess({}, { LOADED_PACKAGES_FILE: file, ...env }, ['--require', preload]);
   const answer = await postGraphQL(gateway.url, '{ __typename }');
   expect(answer.status).toBe(200);
   expect(answer.data).toEqual({ __typename: 'Query' });

@@ -145,8 +145,8 @@ export function startSubgraphProcess(name: string, options: { port?: number; env
   });
 }
 
-/** A gateway process on a free port, routing each subgraph to the given URL. */
-export function startGatewayProcess(subgraphUrls: Record<string, string>, env: Record<string, string | undefined> = {}): Promise<ServiceProcess> {
+/** A gateway process on a free port, routing each subgraph to the given URL (`execArgv`: its Node.js flags, as for a subgraph). */
+export function startGatewayProcess(subgraphUrls: Record<string, string>, env: Record<string, string | undefined> = {}, execArgv?: string[]): Promise<ServiceProcess> {
   const urls = Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`${name.toUpperCase()}_URL`, url]));
   return startProcess({
     name: 'gateway',
@@ -154,6 +154,7 @@ export function startGatewayProcess(subgraphUrls: Record<string, string>, env: R
     // All test traffic comes from one address: no rate limit unless a test sets one.
     env: { GATEWAY_PORT: '0', GATEWAY_HOST: '127.0.0.1', SUPERGRAPH_PATH, RATE_LIMIT_PER_MINUTE: '0', ...urls, ...env },
     readyTimeoutMs: 30_000,
+    execArgv,
   });
 }
 
