@@ -1,6 +1,6 @@
 import {
   ASTNode, DocumentNode, FieldNode, FragmentDefinitionNode, getNamedType, GraphQLCompositeType, GraphQLInputType, GraphQLSchema, isAbstractType,
-  isCompositeType, isInputObjectType, isListType, isNonNullType, Kind, OperationDefinitionNode, SelectionNode, SelectionSetNode, ValueNode,
+  isCompositeType, isInputObjectType, isIntrospectionType, isListType, isNonNullType, Kind, OperationDefinitionNode, SelectionNode, SelectionSetNode, ValueNode,
 } from 'graphql';
 import type { Decision, Level } from './decide';
 
@@ -79,6 +79,9 @@ export function planAccess(
   }
 
   function rewriteSelectionSet(selectionSet: SelectionSetNode, parent: GraphQLCompositeType, root: boolean): SelectionSetNode {
+    // The schema's own description (__Schema, __Type, …, reached through a fragment on one of
+    // them) is public and answered by the gateway: none of its fields is a coordinate to decide.
+    if (isIntrospectionType(parent)) return selectionSet;
     const selections: SelectionNode[] = [];
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
