@@ -6,7 +6,7 @@ import { operationFromDocument } from '@apollo/federation-internals';
 import type { QueryPlan, QueryPlanner } from '@apollo/query-planner';
 import type { GatewayExecutionResult, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import type { GraphQLError, GraphQLSchema } from 'graphql';
-import { executeQueryPlan, ServiceMap } from './execute-plan';
+import { executeQueryPlan, ServiceMap, splitOperation } from './execute-plan';
 export type { ServiceMap };
 
 /** What the executor reads of ApolloGateway 2.14's state (private there; @apollo/gateway is pinned to an exact version). */
@@ -49,7 +49,8 @@ export class CompiledExecutionGateway extends ApolloGateway {
 
     let queryPlan = await state.queryPlanStore.get(planKey);
     if (!queryPlan) {
-      const operation = operationFromDocument(state.apiSchema, document, { operationName: request.operationName });
+      // Planned without its root introspection, which graphql-js answers (introspection.ts).
+      const operation = operationFromDocument(state.apiSchema, splitOperation(operationContext).planned);
       queryPlan = state.queryPlanner.buildQueryPlan(operation, {
         recursiveSelectionsLimitDisabled: state.recursiveSelectionsLimitDisabled,
         nonLocalSelectionsLimitDisabled: state.nonLocalSelectionsLimitDisabled,

@@ -1,4 +1,4 @@
-import { ERRORS, errorCodeDef, FieldSelection, Operation, operationFromDocument, Schema } from '@apollo/federation-internals';
+import { ERRORS, errorCodeDef, Operation, operationFromDocument, Schema } from '@apollo/federation-internals';
 import type { GraphQLDataSource } from '@apollo/gateway';
 import { applyRewrites, isObjectOfType } from '@apollo/gateway/dist/dataRewrites';
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
@@ -6,10 +6,11 @@ import type { OperationContext } from '@apollo/gateway/dist/operationContext';
 import { evaluateCondition, FetchNode, getResponseName, PlanNode, QueryPlan, QueryPlanSelectionNode, ResponsePath } from '@apollo/query-planner';
 import type { GatewayExecutionResult, GatewayGraphQLRequestContext, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { trace } from '@opentelemetry/api';
-import { executeSync, GraphQLError, GraphQLSchema, Kind, OperationTypeNode, SelectionNode, visit, type OperationDefinitionNode } from 'graphql';
+import { DocumentNode, GraphQLError, GraphQLSchema, Kind, OperationTypeNode, type OperationDefinitionNode } from 'graphql';
 import { deepMerge } from './deep-merge';
 import { EntityBatches } from './entity-batches';
 import { flatEntitySelection } from './flat-entity-selection';
+import { executeIntrospection, splitIntrospection, SplitOperation } from './introspection';
 import { compileResponseShape, ResponseShape, shapeResponse } from './shape-response';
 
 /**
@@ -26,9 +27,16 @@ import { compileResponseShape, ResponseShape, shapeResponse } from './shape-resp
  */
 export type ServiceMap = Record<string, GraphQLDataSource>;
 
+/** The operation of a request, split into what is planned and its root introspection (introspection.ts). */
+export function splitOperation(operationContext: OperationContext): SplitOperation {
+  return splitIntrospection(operationContext.operation, operationContext.fragments, operationContext.schema.getQueryType()?.name ?? 'Query');
+}
+
 interface Compiled {
   operation: Operation;
   shape: ResponseShape;
+  /** The root introspection fields, answered by graphql-js (introspection.ts). */
+  introspection?: DocumentNode;
 }
 
 const tracer = trace.getTracer('gateway-execution');
@@ -40,12 +48,9 @@ function compiled(apiSchema: Schema, operationContext: OperationContext): Compil
   if (!bySchema) compiledByApiSchema.set(apiSchema, (bySchema = new WeakMap()));
   let entry = bySchema.get(operationContext.operation);
   if (!entry) {
-    const operation = operationFromDocument(
-      apiSchema,
-      { kind: Kind.DOCUMENT, definitions: [operationContext.operation, ...Object.values(operationContext.fragments)] },
-      { validate: false },
-    );
-    entry = { operation, shape: compileResponseShape(operation) };
+    const split = splitOperation(operationContext);
+    const operation = operationFromDocument(apiSchema, split.planned, { validate: false });
+    entry = { operation, shape: compileResponseShape(operation, split.placeholders), introspection: split.introspection };
     bySchema.set(operationContext.operation, entry);
   }
   return entry;
@@ -95,9 +100,11 @@ export async function executeQueryPlan(
   let data: Record<string, unknown> | null | undefined;
   try {
     let shapingErrors: GraphQLError[];
-    ({ data, errors: shapingErrors } = shapeResponse(entry.shape, unfilteredData, variables, (selection: FieldSelection) =>
-      executeIntrospection(operationContext.schema, selection.expandFragments().toSelectionNode(), operationContext.operation.variableDefinitions, variables),
-    ));
+    let introspected: Record<string, unknown> | undefined;
+    ({ data, errors: shapingErrors } = shapeResponse(entry.shape, unfilteredData, variables, (responseName) => {
+      introspected ??= executeIntrospection(operationContext.schema, entry.introspection!, variables);
+      return Object.prototype.hasOwnProperty.call(introspected, responseName) ? introspected[responseName] : undefined;
+    }));
     if (context.errors.length === 0 && shapingErrors.length > 0) return { extensions: { valueCompletion: shapingErrors }, data };
   } catch (error) {
     if (error instanceof GraphQLError) return { errors: [error] };
@@ -353,23 +360,4 @@ function downstreamServiceError(original: GraphQLError | Record<string, any>, se
   const codeDef = errorCodeDef(original as GraphQLError);
   if (!codeDef && extensions?.code) return new GraphQLError(message, options);
   return (codeDef ?? ERRORS.DOWNSTREAM_SERVICE_ERROR).err(message, options);
-}
-
-function executeIntrospection(schema: GraphQLSchema, selection: SelectionNode, variableDefinitions: OperationDefinitionNode['variableDefinitions'], variableValues: Record<string, any> | undefined): unknown {
-  const used = new Set<string>();
-  visit(selection, { Variable: ({ name }) => void used.add(name.value) });
-  const definitions = variableDefinitions?.filter((definition) => used.has(definition.variable.name.value));
-  const { data, errors } = executeSync({
-    schema,
-    document: {
-      kind: Kind.DOCUMENT,
-      definitions: [{ kind: Kind.OPERATION_DEFINITION, operation: OperationTypeNode.QUERY, variableDefinitions: definitions, selectionSet: { kind: Kind.SELECTION_SET, selections: [selection] } }],
-    },
-    rootValue: {},
-    variableValues,
-  });
-  if ((errors && errors.length > 0) || !data) throw new Error(`Introspection query for ${JSON.stringify(selection)} should not have failed but got ${JSON.stringify(errors)}`);
-  const field = selection as { alias?: { value: string }; name: { value: string } };
-  const key = field.alias?.value ?? field.name.value;
-  return Object.prototype.hasOwnProperty.call(data, key) ? data[key] : undefined;
 }

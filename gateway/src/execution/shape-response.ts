@@ -58,6 +58,7 @@ interface FieldShape {
   responseName: string;
   conditions?: Conditions;
   selection: FieldSelection;
+  /** A root `__schema`/`__type` (its placeholder): the value is the introspection's. */
   isIntrospection: boolean;
   isTypename: boolean;
   value: ValueShape;
@@ -82,16 +83,21 @@ type ValueShape =
   | { kind: 'composite'; type: CompositeType }
   | { kind: 'leaf'; type: Type; isValid: (value: unknown) => boolean };
 
-export function compileResponseShape(operation: Operation): ResponseShape {
+/**
+ * `introspectionPlaceholders`: response names of the root fields that stand for `__schema` and
+ * `__type` (introspection.ts); their values come from the introspection part of the operation.
+ */
+export function compileResponseShape(operation: Operation, introspectionPlaceholders: ReadonlySet<string> = new Set()): ResponseShape {
   const schema = operation.schema();
   let protoName = false;
-  const compile = (set: SelectionSet): SelectionShape[] =>
+  const compile = (set: SelectionSet, atRoot = false): SelectionShape[] =>
     set.selections().map((selection) => {
-      const shape = compileSelection(schema, selection, compile);
+      const shape = compileSelection(schema, selection, atRoot, compile);
       if (shape.kind === 'field' && shape.responseName === '__proto__') protoName = true;
+      if (atRoot && shape.kind === 'field' && shape.isTypename && introspectionPlaceholders.has(shape.responseName)) shape.isIntrospection = true;
       return shape;
     });
-  const selections = compile(operation.selectionSet);
+  const selections = compile(operation.selectionSet, true);
   return {
     schema,
     rootType: schema.schemaDefinition.rootType(operation.rootKind)!,
@@ -101,7 +107,7 @@ export function compileResponseShape(operation: Operation): ResponseShape {
   };
 }
 
-function compileSelection(schema: Schema, selection: Selection, compile: (set: SelectionSet) => SelectionShape[]): SelectionShape {
+function compileSelection(schema: Schema, selection: Selection, atRoot: boolean, compile: (set: SelectionSet, atRoot?: boolean) => SelectionShape[]): SelectionShape {
   if (selection.kind === 'FieldSelection') {
     const field = selection.element;
     return {
@@ -109,7 +115,7 @@ function compileSelection(schema: Schema, selection: Selection, compile: (set: S
       responseName: field.responseName(),
       conditions: conditionsOf(schema, selection),
       selection,
-      isIntrospection: field.definition.isSchemaIntrospectionField(),
+      isIntrospection: false,
       isTypename: field.name === typenameFieldName,
       value: compileValue(schema, field.definition.type!),
       selections: selection.selectionSet ? compile(selection.selectionSet) : undefined,
@@ -119,7 +125,7 @@ function compileSelection(schema: Schema, selection: Selection, compile: (set: S
     kind: 'fragment',
     conditions: conditionsOf(schema, selection),
     typeCondition: selection.element.typeCondition,
-    selections: compile(selection.selectionSet),
+    selections: compile(selection.selectionSet, atRoot),
     applies: new Map(),
   };
 }
@@ -161,7 +167,7 @@ interface Run {
   newObject: () => Record<string, unknown>;
   variables: Record<string, unknown>;
   errors: GraphQLError[];
-  introspection: (selection: FieldSelection) => unknown;
+  introspection: (responseName: string) => unknown;
 }
 
 const OK = 0;
@@ -180,7 +186,7 @@ export function shapeResponse(
   shape: ResponseShape,
   input: Record<string, unknown> | null | undefined,
   variables: Record<string, unknown> | undefined,
-  introspection: (selection: FieldSelection) => unknown,
+  introspection: (responseName: string) => unknown,
 ): { data: Record<string, unknown> | null | undefined; errors: GraphQLError[] } {
   if (!input) return { data: input, errors: [] };
   const run: Run = { schema: shape.schema, newObject: shape.newObject, variables: { __proto__: null, ...shape.defaultedVariables, ...variables }, errors: [], introspection };
@@ -209,7 +215,7 @@ function applySelections(run: Run, selections: SelectionShape[], input: Record<s
       const name = shape.responseName;
       const outputValue = output[name];
       if (shape.isIntrospection) {
-        if (outputValue === undefined) output[name] = run.introspection(shape.selection);
+        if (outputValue === undefined) output[name] = run.introspection(name);
         continue;
       }
       let inputValue = hasOwn(input, name) ? (input[name] ?? null) : null;
