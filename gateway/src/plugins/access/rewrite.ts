@@ -1,5 +1,5 @@
 import {
-  ASTNode, DocumentNode, FieldNode, FragmentDefinitionNode, getNamedType, GraphQLCompositeType, GraphQLInputType, GraphQLSchema, isAbstractType,
+  ASTNode, DirectiveNode, DocumentNode, FieldNode, FragmentDefinitionNode, getNamedType, GraphQLCompositeType, GraphQLInputType, GraphQLSchema, isAbstractType,
   isCompositeType, isInputObjectType, isIntrospectionType, isListType, isNonNullType, Kind, OperationDefinitionNode, SelectionNode, SelectionSetNode, ValueNode,
 } from 'graphql';
 import type { Decision, Level } from './decide';
@@ -29,6 +29,7 @@ export interface AccessPlan {
 }
 
 const name = (value: string) => ({ kind: Kind.NAME, value }) as const;
+const KEEP_APART: DirectiveNode = { kind: Kind.DIRECTIVE, name: name('include'), arguments: [{ kind: Kind.ARGUMENT, name: name('if'), value: { kind: Kind.BOOLEAN, value: true } }] };
 const field = (alias: string, fieldName: string): FieldNode => ({ kind: Kind.FIELD, alias: name(alias), name: name(fieldName) });
 
 /**
@@ -97,7 +98,10 @@ export function planAccess(
       selections.push(field(TYPENAME_KEY, '__typename'));
       const possible = isAbstractType(parent) ? schema.getPossibleTypes(parent).map((t) => t.name) : [parent.name];
       if (possible.includes(PERSON_TYPE)) {
-        selections.push({ kind: Kind.INLINE_FRAGMENT, typeCondition: { kind: Kind.NAMED_TYPE, name: name(PERSON_TYPE) }, selectionSet: { kind: Kind.SELECTION_SET, selections: withCccd ? [field(CITIZEN_ID_KEY, 'id'), field(CITIZEN_CCCD_KEY, 'cccd')] : [field(CITIZEN_ID_KEY, 'id')] } });
+        // `@include(if: true)` keeps this fragment apart: merged with a client's own `... on Citizen`
+        // (federation-internals merges fragments of one type condition and directives), it would
+        // move the client's fields before their siblings in the response.
+        selections.push({ kind: Kind.INLINE_FRAGMENT, typeCondition: { kind: Kind.NAMED_TYPE, name: name(PERSON_TYPE) }, directives: [KEEP_APART], selectionSet: { kind: Kind.SELECTION_SET, selections: withCccd ? [field(CITIZEN_ID_KEY, 'id'), field(CITIZEN_CCCD_KEY, 'cccd')] : [field(CITIZEN_ID_KEY, 'id')] } });
       }
     }
     return { ...selectionSet, selections };
