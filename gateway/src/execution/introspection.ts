@@ -24,6 +24,8 @@ export interface SplitOperation {
 }
 
 const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
+/** Response name of the `__typename` added to selection sets whose every selection is conditional; never shaped into the response. */
+export const KEEP_FIELD = '__bdg_keep';
 
 const split = new WeakMap<OperationDefinitionNode, SplitOperation>();
 
@@ -34,6 +36,14 @@ export function splitIntrospection(operation: OperationDefinitionNode, fragments
   const placeholders = new Set<string>();
   // Validation allows `__schema` and `__type` on the query root only, wherever its selection sets are.
   const planned = visit({ kind: Kind.DOCUMENT, definitions }, {
+    SelectionSet(node: SelectionSetNode) {
+      // Every selection conditional (`sectors { count @include(if: $no) }`): the query planner
+      // drops such a field when all are skipped, and its non-null parent then nulls `data`; the
+      // spec's answer is `{}`. An unconditional `__typename` under a hidden name keeps it planned.
+      const conditional = (selection: SelectionNode) => selection.directives?.some((d) => d.name.value === 'skip' || d.name.value === 'include');
+      if (node.selections.length === 0 || !node.selections.every(conditional)) return undefined;
+      return { ...node, selections: [...node.selections, { kind: Kind.FIELD, alias: { kind: Kind.NAME, value: KEEP_FIELD }, name: { kind: Kind.NAME, value: '__typename' } }] };
+    },
     Field(node: FieldNode) {
       if (!INTROSPECTION_FIELDS.has(node.name.value)) return undefined;
       const responseName = node.alias?.value ?? node.name.value;

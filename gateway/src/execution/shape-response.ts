@@ -20,6 +20,7 @@ import {
   Variable,
 } from '@apollo/federation-internals';
 import type { GraphQLError } from 'graphql';
+import { KEEP_FIELD } from './introspection';
 
 /**
  * The last step of executing a query plan: the subgraphs' merged answers are shaped into the
@@ -91,7 +92,7 @@ export function compileResponseShape(operation: Operation, introspectionPlacehol
   const schema = operation.schema();
   let protoName = false;
   const compile = (set: SelectionSet, atRoot = false): SelectionShape[] =>
-    set.selections().map((selection) => {
+    set.selections().filter((selection) => !(selection.kind === 'FieldSelection' && selection.element.responseName() === KEEP_FIELD)).map((selection) => {
       const shape = compileSelection(schema, selection, atRoot, compile);
       if (shape.kind === 'field' && shape.responseName === '__proto__') protoName = true;
       if (atRoot && shape.kind === 'field' && shape.isTypename && introspectionPlaceholders.has(shape.responseName)) shape.isIntrospection = true;
@@ -208,7 +209,13 @@ function skipped(conditions: Conditions, variables: Record<string, unknown>): bo
 
 const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
 
-function applySelections(run: Run, selections: SelectionShape[], input: Record<string, unknown>, output: Record<string, unknown>, path: (string | number)[], parentType: CompositeType): number {
+/**
+ * `parentType` names fields in messages (as @apollo/gateway: the innermost fragment's type);
+ * `runtimeType` is the object's own type as far as known, for deciding which fragments apply:
+ * inside `... on Applicant`, a Business is still a Business, so a nested `... on Business` applies
+ * even when the subgraph sent no __typename (@apollo/gateway tests it against Applicant and drops it).
+ */
+function applySelections(run: Run, selections: SelectionShape[], input: Record<string, unknown>, output: Record<string, unknown>, path: (string | number)[], parentType: CompositeType, runtimeType: CompositeType = parentType): number {
   for (const shape of selections) {
     if (shape.conditions && skipped(shape.conditions, run.variables)) continue;
     if (shape.kind === 'field') {
@@ -235,8 +242,8 @@ function applySelections(run: Run, selections: SelectionShape[], input: Record<s
     } else {
       const typename = input[typenameFieldName];
       if (typename !== undefined && typename !== null && typeof typename !== 'string') throw new Error(`Got unexpected value for __typename: ${typename}`);
-      if (fragmentApplies(run.schema, shape, typename as string | undefined, parentType)) {
-        if (applySelections(run, shape.selections, input, output, path, shape.typeCondition ?? parentType) === NULL_BUBBLE_UP) return NULL_BUBBLE_UP;
+      if (fragmentApplies(run.schema, shape, typename as string | undefined, runtimeType)) {
+        if (applySelections(run, shape.selections, input, output, path, shape.typeCondition ?? parentType, isObjectType(runtimeType) ? runtimeType : (shape.typeCondition ?? runtimeType)) === NULL_BUBBLE_UP) return NULL_BUBBLE_UP;
       }
     }
   }
