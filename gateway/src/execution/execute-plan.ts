@@ -11,7 +11,7 @@ import { deepMerge } from './deep-merge';
 import { EntityBatches } from './entity-batches';
 import { flatEntitySelection } from './flat-entity-selection';
 import { executeIntrospection, splitIntrospection, SplitOperation } from './introspection';
-import { compileResponseShape, ResponseShape, shapeResponse } from './shape-response';
+import { compileResponseShape, ResponseShape, shapeResponse, unresolvedRootFields } from './shape-response';
 
 /**
  * Executes a query plan: @apollo/gateway 2.14's executeQueryPlan with two costs removed, found
@@ -105,7 +105,19 @@ export async function executeQueryPlan(
       introspected ??= executeIntrospection(operationContext.schema, entry.introspection!, variables);
       return Object.prototype.hasOwnProperty.call(introspected, responseName) ? introspected[responseName] : undefined;
     }));
-    if (context.errors.length === 0 && shapingErrors.length > 0) return { extensions: { valueCompletion: shapingErrors }, data };
+    if (context.errors.length === 0) {
+      const unresolved = unresolvedRootFields(entry.shape, unfilteredData, variables);
+      if (unresolved.length > 0) {
+        return { data: null, errors: unresolved.map((name) => ERRORS.INVALID_GRAPHQL.err(`Cannot resolve field "${name}": no subgraph can answer its selections (the query plan has no fetch for it).`, { path: [name] })) };
+      }
+    }
+    // A value the shaping nulls (a non-null field null, e.g. of an entity a subgraph answered
+    // null for; an invalid value) is an error of the response, as in graphql-js (@apollo/gateway
+    // puts these only in `extensions.valueCompletion`). When a subgraph reported errors, they are
+    // left out, as @apollo/gateway does: a subgraph that fails a non-null field nulls its parents
+    // in its own answer (up to its whole `data`), so those nulls are the subgraph error's and
+    // telling which are not takes more than the paths.
+    if (context.errors.length === 0 && shapingErrors.length > 0) return { errors: shapingErrors, data };
   } catch (error) {
     if (error instanceof GraphQLError) return { errors: [error] };
     if (error instanceof Error) return { errors: [new GraphQLError(error.message, { originalError: error })] };

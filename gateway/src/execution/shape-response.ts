@@ -196,6 +196,27 @@ export function shapeResponse(
   return { data: result === NULL_BUBBLE_UP ? null : data, errors: run.errors };
 }
 
+/**
+ * The root fields the plan answered nothing for (absent from the merged answers, not skipped, not
+ * `__typename` or introspection): when no fetch failed, the query planner found no subgraph that
+ * can resolve them (e.g. a field of an interface whose only implementations are behind a
+ * non-resolvable `@interfaceObject`: it plans no fetch at all, and @apollo/gateway answers null
+ * without an error).
+ */
+export function unresolvedRootFields(shape: ResponseShape, input: Record<string, unknown> | null | undefined, variables: Record<string, unknown> | undefined): string[] {
+  const defaulted = { __proto__: null, ...shape.defaultedVariables, ...variables } as Record<string, unknown>;
+  const out: string[] = [];
+  const walk = (selections: SelectionShape[]) => {
+    for (const selection of selections) {
+      if (selection.conditions && skipped(selection.conditions, defaulted)) continue;
+      if (selection.kind === 'fragment') walk(selection.selections);
+      else if (!selection.isTypename && !selection.isIntrospection && !(input && hasOwn(input, selection.responseName))) out.push(selection.responseName);
+    }
+  };
+  walk(shape.selections);
+  return out;
+}
+
 function conditionValue(condition: Condition, variables: Record<string, unknown>): boolean {
   if (typeof condition === 'boolean') return condition;
   const value = variables[condition];

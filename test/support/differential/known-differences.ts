@@ -137,6 +137,31 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
       return onlyPlain.length > 0 && onlyShipped.length > 0 && [...onlyPlain, ...onlyShipped].every(underNull);
     },
   },
+  {
+    // A value the response shaping nulls (a non-null field a subgraph left null, e.g. of an
+    // entity it answered null for; an invalid value) is an error of the response, as graphql-js
+    // reports it. @apollo/gateway puts it only in `extensions.valueCompletion` (when no subgraph
+    // reported an error; both drop it otherwise). The data must be the same, plain without errors,
+    // each shipped error a value-completion error under a null of the data.
+    name: 'a value nulled by the shaping is reported in errors',
+    explains(plain, shipped) {
+      if (text(plain.data) !== text(shipped.data) || plain.errors?.length || !shipped.errors?.length) return false;
+      const extra = shipped.errors;
+      const underNull = (path: (string | number)[]) => shipped.data === null || path.some((_, i) => valueAt(shipped.data, path.slice(0, i + 1)) === null);
+      return !!extra && extra.length > 0 && extra.every((e) => e.code === 'INVALID_GRAPHQL' && /^(Cannot return null for non-nullable |Invalid value found for |Invalid __typename found )/.test(e.message) && !!e.path?.length && underNull(e.path));
+    },
+  },
+  {
+    // A root field for which the query planner plans no fetch (its selections can be answered by
+    // no subgraph: an interface whose implementations are all behind a non-resolvable
+    // @interfaceObject) cannot be answered: the request fails, `data: null` with an error naming the
+    // field. @apollo/gateway answers the field null without an error.
+    name: 'a root field no subgraph can resolve is an error',
+    explains(plain, shipped) {
+      if (plain.errors?.length || shipped.data !== null || !shipped.errors?.length || !plain.data || typeof plain.data !== 'object') return false;
+      return shipped.errors.every((e) => e.code === 'INVALID_GRAPHQL' && e.path?.length === 1 && e.message.startsWith(`Cannot resolve field "${e.path[0]}"`) && (plain.data as Record<string, unknown>)[e.path[0]] === null);
+    },
+  },
 ];
 
 /** The documented case that explains a difference, if one does. */
