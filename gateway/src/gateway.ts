@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { createLogger } from '../../subgraphs/kit/logger';
@@ -40,6 +41,15 @@ function loadSupergraph(path: string): string {
   } catch (error) {
     throw new Error(`Cannot read the supergraph at ${path} (set SUPERGRAPH_PATH, or run "npm run compose"): ${(error as Error).message}`);
   }
+}
+
+/** The media types Apollo weighs against text/html before serving HTML on a GET (ApolloServer.prefersHTML). */
+const GRAPHQL_GET_MEDIA_TYPES = ['application/json', 'application/graphql-response+json', 'multipart/mixed', 'text/html'];
+
+function browserToIde(req: express.Request, res: express.Response, next: express.NextFunction): void {
+  if (!req.headers.accept || req.accepts(GRAPHQL_GET_MEDIA_TYPES) !== 'text/html') return next();
+  const search = req.originalUrl.indexOf('?');
+  res.redirect(302, `/ide${search >= 0 ? req.originalUrl.slice(search) : ''}`);
 }
 
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
@@ -103,7 +113,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     persistedQueries: limits.persistedQueries,
     csrfPrevention: true,
     formatError: formatGatewayError(log, config.development),
-    plugins: [metrics.plugin, UnresolvableOperationPlugin(), ...limits.plugins, ...(usage ? [usage] : []), access.plugin],
+    // No Apollo landing page: it loads scripts, fonts and an iframe from outside hosts. A browser
+    // opening /graphql (or /) is sent to the offline IDE instead (browserToIde below).
+    plugins: [ApolloServerPluginLandingPageDisabled(), metrics.plugin, UnresolvableOperationPlugin(), ...limits.plugins, ...(usage ? [usage] : []), access.plugin],
   });
   await apollo.start();
 
@@ -123,6 +135,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', subgraphs, supergraph_version: supergraphSource?.state?.version ?? null });
   });
   app.get('/metrics', metricsHandler(registry));
+  // A browser's GET of / or /graphql (Accept preferring text/html, as Apollo decided for its
+  // landing page) goes to the IDE, query string kept; GraphQL over GET (JSON accept) is unchanged.
+  app.get(['/', '/graphql'], browserToIde);
   app.use('/graphql', traceRequests('gateway'), logRequests(log), express.json({ limit: limitsConfig.maxBodyBytes }), handleBadRequestBody, refuseDeepNesting(limitsConfig.operation.maxDepth), rememberClientAddress, expressMiddleware(apollo, { context: access.context }));
   // Exports (gateway/src/export): a query run page by page through `apollo`, streamed as CSV or NDJSON.
   app.use('/export', traceRequests('gateway'), logRequests(log), express.json({ limit: limitsConfig.maxBodyBytes }), handleBadRequestBody, refuseDeepNesting(limitsConfig.operation.maxDepth), rememberClientAddress, exportHandler({ apollo, schema: () => gateway.schema, access, maxRows: config.exportMaxRows ?? exportMaxRows(), log }));
