@@ -2,11 +2,12 @@ import { Supergraph } from '@apollo/federation-internals';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { writeFileSync } from 'node:fs';
-import { DocumentNode, execute, GraphQLSchema, Kind, print, validate } from 'graphql';
+import { DocumentNode, GraphQLSchema, print, validate } from 'graphql';
 import { CompiledExecutionGateway } from '../gateway/src/execution/compiled-gateway';
 import { ask, ComparableAnswer, sameAnswer } from './support/differential/compare';
 import { generateOperation } from './support/differential/generate';
 import { knownDifference } from './support/differential/known-differences';
+import { referenceFor } from './support/differential/reference';
 import { PlainGateway, startPlainGateway } from './support/differential/plain-gateway';
 import { Random } from './support/differential/random';
 import { shrink } from './support/differential/shrink';
@@ -113,18 +114,6 @@ const OPEN: { name: string; matches(plain: ComparableAnswer, shipped: Comparable
   },
 ];
 
-/** graphql-js's answer to an operation's root introspection fields over the API schema (the reference for those fields). */
-function introspectionOf(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): (responseName: string) => unknown {
-  let data: Record<string, unknown> | undefined;
-  return (responseName) => {
-    if (!data) {
-      const definitions = document.definitions.map((d) => (d.kind === Kind.OPERATION_DEFINITION ? { ...d, selectionSet: { ...d.selectionSet, selections: d.selectionSet.selections.filter((s) => s.kind === Kind.FIELD && s.name.value.startsWith('__')) } } : d));
-      data = JSON.parse(JSON.stringify(execute({ schema, document: { ...document, definitions }, variableValues: variables, rootValue: {} }))).data ?? {};
-    }
-    return data![responseName];
-  };
-}
-
 describe.each(FIXTURES.map((f) => [f.name, f] as const))('%s supergraph', (name, definition) => {
   test(`${OPERATIONS} generated operations answer the same through the shipped gateway (batching on and off) as through plain @apollo/gateway, but for documented cases`, async () => {
     const { schema, plain, shipped } = running.get(name)!;
@@ -145,7 +134,7 @@ describe.each(FIXTURES.map((f) => [f.name, f] as const))('%s supergraph', (name,
       if (expected.data === undefined) stats.invalid += 1;
       shipped.forEach((s, i) => {
         if (sameAnswer(expected, actual[i])) return;
-        const known = knownDifference(expected, actual[i], introspectionOf(schema, document, variables));
+        const known = knownDifference(expected, actual[i], referenceFor(schema, document, variables));
         const open = known ? undefined : OPEN.find((o) => o.matches(expected, actual[i]))?.name;
         if (known) explained.set(known, (explained.get(known) ?? 0) + 1);
         else if (open) explained.set(open, (explained.get(open) ?? 0) + 1);
@@ -159,7 +148,7 @@ describe.each(FIXTURES.map((f) => [f.name, f] as const))('%s supergraph', (name,
       const differs = async (document: DocumentNode, variables: Record<string, unknown>) => {
         const query = print(document);
         const [expected, actual] = await Promise.all([ask(plain.url, query, variables, {}), ask(first.url, query, variables, {})]);
-        return !sameAnswer(expected, actual) && !knownDifference(expected, actual, introspectionOf(schema, document, variables));
+        return !sameAnswer(expected, actual) && !knownDifference(expected, actual, referenceFor(schema, document, variables));
       };
       const shrunk = await shrink(schema, first, differs, 200);
       const query = print(shrunk.document);

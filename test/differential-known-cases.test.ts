@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Supergraph } from '@apollo/federation-internals';
-import { execute, getIntrospectionQuery, GraphQLSchema, parse } from 'graphql';
+import { execute, getIntrospectionQuery, GraphQLObjectType, GraphQLSchema, parse } from 'graphql';
+import { collectFields } from 'graphql/execution/collectFields';
 import type { RunningGateway } from '../gateway/src/gateway';
 import { grantedHeaders, SERVICE_AGENCY, SERVICE_PURPOSE, testToken } from './support/access';
 import { ask } from './support/differential/compare';
@@ -45,6 +46,29 @@ test('the fields of a fragment on a union nested in a fragment on the same union
   expect((direct.data as any).businesses.edges.length).toBeGreaterThan(0);
   expect(ours).toEqual(direct);
   expect((theirs.data as any).businesses.edges.every((edge: any) => Object.keys(edge.node).length === 0)).toBe(true);
+});
+
+test('a field selected in a nested fragment on a union and again after it is answered in the place of its first selection (plain: of the second)', async () => {
+  const query = '{ business(taxCode: "3701000268") { ... on Applicant { ... on Business { usesDigitalPlatform } } status usesDigitalPlatform } }';
+  const [ours, theirs] = await both(query);
+  // graphql-js's CollectFields (the spec's order) over the answer: usesDigitalPlatform first.
+  const fields = collectFields(schema, {}, {}, schema.getType('Business') as GraphQLObjectType, (parse(query).definitions[0] as any).selectionSet.selections[0].selectionSet);
+  expect([...fields.keys()]).toEqual(['usesDigitalPlatform', 'status']);
+  expect(ours.errors).toBeUndefined();
+  expect(Object.keys((ours.data as any).business)).toEqual(['usesDigitalPlatform', 'status']);
+  expect(Object.keys((theirs.data as any).business)).toEqual(['status', 'usesDigitalPlatform']);
+  expect(ours.data).toEqual(theirs.data); // the same values
+});
+
+test('fields are answered in the order of their first selection when a fragment on the same type comes twice (plain merges the two fragments)', async () => {
+  const query = '{ business(taxCode: "3701000268") { name ... on Business { taxCode } status ... on Business { foreignInvested } } }';
+  const [ours, theirs] = await both(query);
+  const fields = collectFields(schema, {}, {}, schema.getType('Business') as GraphQLObjectType, (parse(query).definitions[0] as any).selectionSet.selections[0].selectionSet);
+  expect([...fields.keys()]).toEqual(['name', 'taxCode', 'status', 'foreignInvested']);
+  expect(ours.errors).toBeUndefined();
+  expect(Object.keys((ours.data as any).business)).toEqual(['name', 'taxCode', 'status', 'foreignInvested']);
+  expect(Object.keys((theirs.data as any).business)).toEqual(['name', 'taxCode', 'foreignInvested', 'status']);
+  expect(ours.data).toEqual(theirs.data);
 });
 
 test('a selection whose fields are all skipped is {} for each element (plain answers data: null; fixed by planning a hidden __typename)', async () => {

@@ -50,7 +50,7 @@ function compiled(apiSchema: Schema, operationContext: OperationContext): Compil
   if (!entry) {
     const split = splitOperation(operationContext);
     const operation = operationFromDocument(apiSchema, split.planned, { validate: false });
-    entry = { operation, shape: compileResponseShape(operation, split.placeholders), introspection: split.introspection };
+    entry = { operation, shape: compileResponseShape(operation, split.planned, split.placeholders), introspection: split.introspection };
     bySchema.set(operationContext.operation, entry);
   }
   return entry;

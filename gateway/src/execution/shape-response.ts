@@ -1,8 +1,7 @@
 import {
+  baseType,
   CompositeType,
   ERRORS,
-  FieldSelection,
-  FragmentSelection,
   isCompositeType,
   isCustomScalarType,
   isEnumType,
@@ -10,16 +9,14 @@ import {
   isNonNullType,
   isObjectType,
   isSubtype,
+  isUnionType,
   NamedType,
   Operation,
   Schema,
-  Selection,
-  SelectionSet,
   Type,
   typenameFieldName,
-  Variable,
 } from '@apollo/federation-internals';
-import type { GraphQLError } from 'graphql';
+import { DirectiveNode, DocumentNode, FieldNode, FragmentDefinitionNode, GraphQLError, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
 import { KEEP_FIELD } from './introspection';
 
 /**
@@ -58,7 +55,6 @@ interface FieldShape {
   kind: 'field';
   responseName: string;
   conditions?: Conditions;
-  selection: FieldSelection;
   /** A root `__schema`/`__type` (its placeholder): the value is the introspection's. */
   isIntrospection: boolean;
   isTypename: boolean;
@@ -85,61 +81,102 @@ type ValueShape =
   | { kind: 'leaf'; type: Type; isValid: (value: unknown) => boolean };
 
 /**
+ * The shape is compiled from the operation's document as the client wrote it (after the
+ * introspection split), not from federation-internals' `Operation`: that one keys selections by
+ * response name and type condition, so a second `... on Citizen` is merged into the first and its
+ * fields answered before the fields written between the two. The spec's CollectFields orders a
+ * response by each field's first selection; walking the document in order does exactly that.
+ *
  * `introspectionPlaceholders`: response names of the root fields that stand for `__schema` and
  * `__type` (introspection.ts); their values come from the introspection part of the operation.
  */
-export function compileResponseShape(operation: Operation, introspectionPlaceholders: ReadonlySet<string> = new Set()): ResponseShape {
+export function compileResponseShape(operation: Operation, document: DocumentNode, introspectionPlaceholders: ReadonlySet<string> = new Set()): ResponseShape {
   const schema = operation.schema();
+  const rootType = schema.schemaDefinition.rootType(operation.rootKind)!;
+  const definition = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (operation.name === undefined || d.name?.value === operation.name));
+  if (!definition) throw new Error(`The document has no operation ${operation.name ?? ''}`);
+  const fragmentNodes = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  /** A named fragment compiled once, however often it is spread (its fields are of its own type condition). */
+  const compiledFragments = new Map<string, SelectionShape[]>();
   let protoName = false;
-  const compile = (set: SelectionSet, atRoot = false): SelectionShape[] =>
-    set.selections().filter((selection) => !(selection.kind === 'FieldSelection' && selection.element.responseName() === KEEP_FIELD)).map((selection) => {
-      const shape = compileSelection(schema, selection, atRoot, compile);
-      if (shape.kind === 'field' && shape.responseName === '__proto__') protoName = true;
-      if (atRoot && shape.kind === 'field' && shape.isTypename && introspectionPlaceholders.has(shape.responseName)) shape.isIntrospection = true;
-      return shape;
-    });
-  const selections = compile(operation.selectionSet, true);
+
+  const compile = (set: SelectionSetNode, parentType: CompositeType, atRoot = false): SelectionShape[] => {
+    const shapes: SelectionShape[] = [];
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const responseName = selection.alias?.value ?? selection.name.value;
+        if (responseName === KEEP_FIELD) continue;
+        const shape = compileField(schema, selection, parentType, compile);
+        if (responseName === '__proto__') protoName = true;
+        if (atRoot && shape.isTypename && introspectionPlaceholders.has(responseName)) shape.isIntrospection = true;
+        shapes.push(shape);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const typeCondition = selection.typeCondition ? compositeType(schema, selection.typeCondition.name.value) : undefined;
+        shapes.push({ kind: 'fragment', conditions: conditionsOf(selection.directives), typeCondition, selections: compile(selection.selectionSet, typeCondition ?? parentType, atRoot), applies: new Map() });
+      } else {
+        const name = selection.name.value;
+        const fragment = fragmentNodes.get(name);
+        if (!fragment) throw new Error(`Unknown fragment "${name}"`);
+        const typeCondition = compositeType(schema, fragment.typeCondition.name.value);
+        let selections = atRoot ? undefined : compiledFragments.get(name);
+        if (!selections) {
+          selections = compile(fragment.selectionSet, typeCondition, atRoot);
+          if (!atRoot) compiledFragments.set(name, selections);
+        }
+        shapes.push({ kind: 'fragment', conditions: conditionsOf(selection.directives), typeCondition, selections, applies: new Map() });
+      }
+    }
+    return shapes;
+  };
+  const selections = compile(definition.selectionSet, rootType, true);
   return {
     schema,
-    rootType: schema.schemaDefinition.rootType(operation.rootKind)!,
+    rootType,
     selections,
     defaultedVariables: operation.collectDefaultedVariableValues(),
     newObject: protoName ? () => Object.create(null) : () => ({}),
   };
 }
 
-function compileSelection(schema: Schema, selection: Selection, atRoot: boolean, compile: (set: SelectionSet, atRoot?: boolean) => SelectionShape[]): SelectionShape {
-  if (selection.kind === 'FieldSelection') {
-    const field = selection.element;
-    return {
-      kind: 'field',
-      responseName: field.responseName(),
-      conditions: conditionsOf(schema, selection),
-      selection,
-      isIntrospection: false,
-      isTypename: field.name === typenameFieldName,
-      value: compileValue(schema, field.definition.type!),
-      selections: selection.selectionSet ? compile(selection.selectionSet) : undefined,
-    };
+function compositeType(schema: Schema, name: string): CompositeType {
+  const type = schema.type(name);
+  if (!type || !isCompositeType(type)) throw new Error(`"${name}" is not a composite type of the API schema`);
+  return type;
+}
+
+function compileField(schema: Schema, node: FieldNode, parentType: CompositeType, compile: (set: SelectionSetNode, parentType: CompositeType) => SelectionShape[]): FieldShape {
+  const name = node.name.value;
+  const responseName = node.alias?.value ?? name;
+  const conditions = conditionsOf(node.directives);
+  if (name === typenameFieldName) {
+    return { kind: 'field', responseName, conditions, isIntrospection: false, isTypename: true, value: { kind: 'leaf', type: schema.stringType(), isValid: leafCheck(schema, schema.stringType()) } };
   }
+  const definition = isUnionType(parentType) ? undefined : parentType.field(name);
+  if (!definition?.type) throw new Error(`Cannot query field "${name}" on type "${parentType}"`);
+  const fieldType = definition.type;
   return {
-    kind: 'fragment',
-    conditions: conditionsOf(schema, selection),
-    typeCondition: selection.element.typeCondition,
-    selections: compile(selection.selectionSet, atRoot),
-    applies: new Map(),
+    kind: 'field',
+    responseName,
+    conditions,
+    isIntrospection: false,
+    isTypename: false,
+    value: compileValue(schema, fieldType),
+    selections: node.selectionSet ? compile(node.selectionSet, baseType(fieldType) as CompositeType) : undefined,
   };
 }
 
-function conditionsOf(schema: Schema, selection: FieldSelection | FragmentSelection): Conditions | undefined {
-  const read = (directive: ReturnType<typeof schema.skipDirective>): Condition | undefined => {
-    const applied = selection.element.appliedDirectivesOf(directive)[0];
+function conditionsOf(directives: readonly DirectiveNode[] | undefined): Conditions | undefined {
+  if (!directives?.length) return undefined;
+  const read = (directiveName: string): Condition | undefined => {
+    const applied = directives.find((d) => d.name.value === directiveName);
     if (!applied) return undefined;
-    const value = applied.arguments().if;
-    return value instanceof Variable ? value.name : Boolean(value);
+    const value = applied.arguments?.find((a) => a.name.value === 'if')?.value;
+    if (value?.kind === Kind.VARIABLE) return value.name.value;
+    if (value?.kind === Kind.BOOLEAN) return value.value;
+    throw new Error(`@${directiveName} needs "if" as a Boolean or a variable`);
   };
-  const skip = read(schema.skipDirective());
-  const include = read(schema.includeDirective());
+  const skip = read('skip');
+  const include = read('include');
   return skip === undefined && include === undefined ? undefined : { skip, include };
 }
 

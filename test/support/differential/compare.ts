@@ -28,12 +28,15 @@ export function sameAnswer(a: ComparableAnswer, b: ComparableAnswer): boolean {
 }
 
 /** POSTs an operation and returns the comparable part of its answer. */
-export async function ask(url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>): Promise<ComparableAnswer> {
+export async function ask(url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>, attempt = 1): Promise<ComparableAnswer> {
   let response: Response;
   try {
     response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
   } catch (error) {
-    return { errors: [{ message: `no answer: ${(error as Error).message} (${String((error as { cause?: unknown }).cause)})` }] };
+    const cause = String((error as { cause?: unknown }).cause);
+    // A kept-alive connection the server closed as it was reused: the query was not received; send it again.
+    if (attempt === 1 && /ECONNRESET|other side closed|socket hang up/.test(cause)) return ask(url, query, variables, headers, 2);
+    return { errors: [{ message: `no answer: ${(error as Error).message} (${cause})` }] };
   }
   const text = await response.text();
   try {
