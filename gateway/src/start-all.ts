@@ -4,6 +4,7 @@ import path from 'node:path';
 import { BUILT_IN_SUBGRAPHS } from '../../subgraphs/catalog';
 import { envName } from '../../subgraphs/kit/config';
 import { RegistryClient } from '../../schema/registry/cli/client';
+import { localRegistryUrl } from '../../schema/registry/cli/credentials';
 import { developmentGrantsFile, ensureAdminToken, expectedUrl, publishBuiltIn, registerBuiltInSubgraphs, seedGrantsIfEmpty } from '../../schema/registry/bootstrap';
 import { shutdownTimeoutMs } from '../../subgraphs/kit/shutdown';
 import { GATEWAY_NODE_FLAGS } from './node-flags';
@@ -119,6 +120,7 @@ async function main(): Promise<void> {
   console.log(`\nThe federated graph is ready at ${gatewayUrl}  (Ctrl-C stops everything)`);
   console.log(`In a browser: ${gatewayUrl.replace(/\/graphql$/, '/ide')}  (GraphiQL with examples; tokens: npm run -s token -- --agency DEMO-AGENCY)`);
   console.log(`Agencies publish subgraphs with: REGISTRY_URL=${registryUrl} REGISTRY_TOKEN=<agency token> npx bdg subgraph list  (schema/registry/README.md)`);
+  if (registryUrl === localRegistryUrl(process.env)) console.log(`On this machine, without REGISTRY_URL, bdg uses this registry and its admin token by itself: npx bdg whoami`);
 }
 
 main().catch((error) => {

@@ -15,17 +15,21 @@ export const BUILT_IN_AGENCY = { id: 'sotttt', name: 'Sở Thông tin và Truy�
 
 /**
  * REGISTRY_ADMIN_TOKEN, or the one kept in `<DATA_DIR>/registry-admin-token` (created on first
- * use, readable by its owner only). Returns the token and where it is.
+ * use, readable by its owner only). Returns the token and where it is. The file always ends up
+ * holding the token the local registry accepts (REGISTRY_ADMIN_TOKEN too, when it is set), mode
+ * 0600: `bdg`, run without REGISTRY_URL against this local registry, reads it.
  */
 export function ensureAdminToken(env: Record<string, string | undefined> = process.env): { token: string; source: string } {
-  if (env.REGISTRY_ADMIN_TOKEN) return { token: env.REGISTRY_ADMIN_TOKEN, source: 'REGISTRY_ADMIN_TOKEN' };
   const file = adminTokenFile(env);
-  if (!existsSync(file)) {
+  const stored = existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
+  const token = env.REGISTRY_ADMIN_TOKEN || stored || randomBytes(32).toString('base64url');
+  if (token !== stored) {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600 });
+    if (stored !== undefined) chmodSync(file, 0o600);
+    writeFileSync(file, `${token}\n`, { mode: 0o600 });
   }
   chmodSync(file, 0o600);
-  return { token: readFileSync(file, 'utf8').trim(), source: file };
+  return { token, source: env.REGISTRY_ADMIN_TOKEN ? `REGISTRY_ADMIN_TOKEN, also in ${file}` : file };
 }
 
 /** The development grants `npm start` seeds the registry with: GRANTS_FILE, default schema/grants.dev.json. */

@@ -16,6 +16,7 @@ import { gatewayRoutes } from './routes/gateway';
 import { grantRoutes } from './routes/grants';
 import { subgraphRoutes } from './routes/subgraphs';
 import { supergraphRoutes } from './routes/supergraph';
+import { whoamiRoutes } from './routes/whoami';
 
 export interface RunningRegistry {
   /** Base URL, e.g. http://127.0.0.1:4100 (no trailing slash). */
@@ -52,6 +53,7 @@ export async function startRegistry(config: RegistryConfig): Promise<RunningRegi
   app.use('/supergraph', supergraphRoutes(ctx));
   app.use(gatewayRoutes(ctx));
   app.use(grantRoutes(ctx));
+  app.use(whoamiRoutes(ctx));
   app.use((_req: Request, _res: Response) => {
     throw new RegistryError(RegistryErrorCode.NOT_FOUND, 'No such endpoint; see schema/registry/README.md for the API');
   });

@@ -3,6 +3,7 @@ import type { AgencyView, IssuedToken } from '../domain/access';
 import type { SubgraphListing } from '../domain/catalog';
 import type { PublishResult, RollbackResult } from '../domain/publishing';
 import type { VersionView } from '../domain/versions';
+import type { WhoAmI } from '../routes/whoami';
 
 /** Why a call failed: the registry could not be reached, or it answered with an error. */
 export class RegistryClientError extends Error {
@@ -75,6 +76,11 @@ export class RegistryClient {
       throw new RegistryClientError(parsed?.error?.message ?? `The registry answered ${response.status}`, response.status, parsed?.error?.code);
     }
     return { status: response.status, body: parsed as T };
+  }
+
+  /** Who the token is and what it may do (any valid token; 401 otherwise). */
+  async whoami(): Promise<WhoAmI> {
+    return (await this.request<WhoAmI>('GET', '/whoami')).body;
   }
 
   // --- administrator ---

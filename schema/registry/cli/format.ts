@@ -3,6 +3,7 @@ import type { AgencyView, IssuedToken } from '../domain/access';
 import type { SubgraphListing } from '../domain/catalog';
 import type { PublishResult, RollbackResult } from '../domain/publishing';
 import type { VersionView } from '../domain/versions';
+import type { WhoAmI } from '../routes/whoami';
 import type { HistoryEntry } from './client';
 
 // Plain text for people; `--json` prints the API's answer for scripts instead.
@@ -110,4 +111,18 @@ export function formatAgencies(agencies: AgencyView[]): string {
 export function formatToken(issued: IssuedToken): string {
   const owner = issued.role === 'agency' ? `agency "${issued.agencyId}"` : 'gateways';
   return [`Token for ${owner}, label "${issued.label}"${issued.revoked ? ` (revoked ${issued.revoked} older token${issued.revoked === 1 ? '' : 's'} of that label)` : ''}; shown only this once:`, `  ${issued.token}`].join('\n');
+}
+
+/** `bdg whoami`: the registry, who the token is, what it may do, where the token came from. */
+export function formatWhoAmI(who: WhoAmI, registry: string, from: string): string {
+  const identity =
+    who.kind === 'agency'
+      ? `agency ${who.agency?.id} (${who.agency?.name}), token label "${who.tokenLabel}"`
+      : who.kind === 'gateway'
+        ? `gateway token, label "${who.tokenLabel}"`
+        : 'the registry administrator (admin token)';
+  const lines = [`Registry:    ${registry}`, `Token:       from ${from}`, `Identity:    ${identity}`];
+  if (who.kind === 'agency') lines.push(`Subgraphs:   ${who.agency?.subgraphs.length ? who.agency.subgraphs.join(', ') : '(none yet)'}`);
+  lines.push('Permissions:', ...who.permissions.map((p) => `  - ${p}`));
+  return lines.join('\n');
 }
