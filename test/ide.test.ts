@@ -120,6 +120,33 @@ test('with a DEMO-AGENCY token and purpose typed into the page, the citizen-prof
   expect(result.data.citizen.cccd).toMatch(/^\d{12}$/);
 });
 
+test('with an analyst token set in the page, the docs are loaded by introspection (the caller\'s view), and without the scope they stay the published schema', async () => {
+  const introspections: { authorization?: string }[] = [];
+  const watch = (request: { postData(): string | null; headers(): Record<string, string> }) => {
+    if (request.postData()?.includes('__schema')) introspections.push({ authorization: request.headers().authorization });
+  };
+  page.on('request', watch);
+  try {
+    // The DEMO-AGENCY token of the test above has no analyst scope: outside development introspection is refused.
+    await page.click('.bdg-apply');
+    await page.waitForFunction(() => /published schema/.test(document.querySelector('.bdg-applied')?.textContent ?? ''));
+    expect(await page.getAttribute('.bdg-schema-source', 'data-schema-source')).toBe('sdl');
+
+    const analyst = await testToken({ agency: 'DEMO-AGENCY', scopes: ['analyst'] });
+    await page.fill('input[name="token"]', analyst);
+    await page.click('.bdg-apply');
+    await page.waitForSelector('.bdg-schema-source[data-schema-source="introspection"]', { timeout: 60_000 });
+    expect(introspections.map((i) => i.authorization)).toContain(`Bearer ${analyst}`);
+    // The docs explorer shows the introspected schema, descriptions included.
+    await page.click('button[aria-label="Show Documentation Explorer"]');
+    await page.waitForSelector('.graphiql-doc-explorer');
+    await page.waitForFunction(() => /fullName/.test(document.querySelector('.graphiql-doc-explorer')?.textContent ?? ''));
+    expect(await page.textContent('.graphiql-doc-explorer')).toMatch(/owned by the population subgraph/);
+  } finally {
+    page.off('request', watch);
+  }
+});
+
 test.each(IDE_EXAMPLES.map((e) => [e.id, e] as const))('the %s example, as the IDE sends it with the demo token, returns data and no error', async (_id, example) => {
   const headers = { authorization: `Bearer ${await testToken({ agency: 'DEMO-AGENCY' })}`, 'x-purpose': 'demo' };
   const res = await postGraphQL(stack.gatewayUrl, example.query, example.variables, headers);

@@ -8,8 +8,8 @@ import { useEditorContext, type GraphiQLPlugin } from '@graphiql/react';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
 import 'graphiql/graphiql.css';
-import { buildSchema, type GraphQLSchema } from 'graphql';
-import { useState } from 'react';
+import { buildClientSchema, buildSchema, getIntrospectionQuery, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
+import { createContext, useContext, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { IDE_EXAMPLES, type IdeExample } from './examples';
 import './ide.css';
@@ -30,8 +30,36 @@ function parseHeaders(text: string | undefined): Record<string, string> {
   }
 }
 
+/** Where the docs come from: the published SDL, or the gateway's introspection for the token set. */
+type SchemaSource = 'sdl' | 'introspection';
+
+/**
+ * With a token of the analyst scope the gateway answers introspection (the caller's own view of
+ * the API schema); without it, introspection is refused outside development and the docs stay
+ * the published SDL's.
+ */
+async function introspect(headers: Record<string, string>): Promise<GraphQLSchema | undefined> {
+  try {
+    const res = await fetch(new URL('/graphql', window.location.href).toString(), {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }) }),
+    });
+    const answer = (await res.json()) as { data?: IntrospectionQuery; errors?: unknown[] };
+    return answer.data && !answer.errors ? buildClientSchema(answer.data) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const SchemaContext = createContext<{ source: SchemaSource; loadFor(headers: Record<string, string>): Promise<SchemaSource> }>({
+  source: 'sdl',
+  loadFor: async () => 'sdl',
+});
+
 function ExamplesPanel() {
   const { queryEditor, variableEditor, headerEditor } = useEditorContext({ nonNull: true });
+  const schema = useContext(SchemaContext);
   const [token, setToken] = useState('');
   const [purpose, setPurpose] = useState('demo');
   const [applied, setApplied] = useState('');
@@ -51,6 +79,9 @@ function ExamplesPanel() {
     else delete headers['x-purpose'];
     headerEditor?.setValue(JSON.stringify(headers, null, 2));
     setApplied(bare ? 'Token and purpose set in the Headers tab.' : 'Purpose set; no token (public fields only).');
+    void schema.loadFor(headers).then((source) => {
+      if (bare) setApplied(source === 'introspection' ? 'Token and purpose set in the Headers tab; docs loaded by introspection with this token.' : 'Token and purpose set in the Headers tab; docs from the published schema (introspection needs the analyst scope).');
+    });
   };
 
   return (
@@ -85,6 +116,9 @@ function ExamplesPanel() {
         </label>
         <button type="submit" className="bdg-apply">Set headers</button>
         {applied ? <div className="bdg-applied" role="status">{applied}</div> : null}
+        <div className="bdg-schema-source" data-schema-source={schema.source}>
+          Docs: {schema.source === 'introspection' ? 'by introspection, for the token set' : 'the published schema'}
+        </div>
       </form>
     </div>
   );
@@ -101,13 +135,21 @@ function ExamplesIcon() {
 
 const examplesPlugin: GraphiQLPlugin = { title: 'Examples', icon: ExamplesIcon, content: ExamplesPanel };
 
-function Ide({ schema }: { schema: GraphQLSchema | undefined }) {
+function Ide({ published }: { published: GraphQLSchema | undefined }) {
   const [visiblePlugin, setVisiblePlugin] = useState<GraphiQLPlugin | null>(examplesPlugin);
+  const [schema, setSchema] = useState<{ value: GraphQLSchema | undefined; source: SchemaSource }>({ value: published, source: 'sdl' });
   const first = IDE_EXAMPLES.find((e) => e.id === 'district-dashboard') ?? IDE_EXAMPLES[0];
+  const loadFor = async (headers: Record<string, string>): Promise<SchemaSource> => {
+    const introspected = headers.authorization ? await introspect(headers) : undefined;
+    const next = introspected ? { value: introspected, source: 'introspection' as const } : { value: published, source: 'sdl' as const };
+    setSchema(next);
+    return next.source;
+  };
   return (
+    <SchemaContext.Provider value={{ source: schema.source, loadFor }}>
     <GraphiQL
       fetcher={fetcher}
-      schema={schema}
+      schema={schema.value}
       plugins={[examplesPlugin]}
       visiblePlugin={visiblePlugin}
       onTogglePluginVisibility={setVisiblePlugin}
@@ -120,6 +162,7 @@ function Ide({ schema }: { schema: GraphQLSchema | undefined }) {
     >
       <GraphiQL.Logo>Bình Dương data gateway</GraphiQL.Logo>
     </GraphiQL>
+    </SchemaContext.Provider>
   );
 }
 
@@ -136,5 +179,5 @@ async function loadSchema(): Promise<GraphQLSchema | undefined> {
 }
 
 void loadSchema().then((schema) => {
-  createRoot(document.getElementById('graphiql')!).render(<Ide schema={schema} />);
+  createRoot(document.getElementById('graphiql')!).render(<Ide published={schema} />);
 });
