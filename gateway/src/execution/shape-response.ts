@@ -41,6 +41,13 @@ export interface ResponseShape {
    * `__proto__`, which would set a plain object's prototype: then prototype-less objects.
    */
   newObject: () => Record<string, unknown>;
+  /**
+   * Some named fragment is spread more than once: an object then applies each named fragment
+   * once (the spec's CollectFields skips a visited fragment). Without it, `...F1 ...F1` in F0,
+   * `...F2 ...F2` in F1, … is walked 2^n times per object: a 2 KB document holding the
+   * gateway for minutes.
+   */
+  dedupeSpreads: boolean;
 }
 
 /** `@skip(if:)` / `@include(if:)`: a literal, or the name of a variable. */
@@ -70,6 +77,8 @@ interface FragmentShape {
   selections: SelectionShape[];
   /** Whether the type condition applies, by the name of the object's type. */
   applies: Map<string, boolean>;
+  /** A named fragment's spread: its `selections` are shared by every spread of that name. */
+  named: boolean;
 }
 
 type SelectionShape = FieldShape | FragmentShape;
@@ -96,8 +105,12 @@ export function compileResponseShape(operation: Operation, document: DocumentNod
   const definition = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (operation.name === undefined || d.name?.value === operation.name));
   if (!definition) throw new Error(`The document has no operation ${operation.name ?? ''}`);
   const fragmentNodes = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
-  /** A named fragment compiled once, however often it is spread (its fields are of its own type condition). */
+  /**
+   * A named fragment compiled once, however often it is spread (its fields are of its own type
+   * condition); at the root separately, where placeholders become introspection fields.
+   */
   const compiledFragments = new Map<string, SelectionShape[]>();
+  let spreads = 0;
   let protoName = false;
 
   const compile = (set: SelectionSetNode, parentType: CompositeType, atRoot = false): SelectionShape[] => {
@@ -112,18 +125,20 @@ export function compileResponseShape(operation: Operation, document: DocumentNod
         shapes.push(shape);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const typeCondition = selection.typeCondition ? compositeType(schema, selection.typeCondition.name.value) : undefined;
-        shapes.push({ kind: 'fragment', conditions: conditionsOf(selection.directives), typeCondition, selections: compile(selection.selectionSet, typeCondition ?? parentType, atRoot), applies: new Map() });
+        shapes.push({ kind: 'fragment', conditions: conditionsOf(selection.directives), typeCondition, selections: compile(selection.selectionSet, typeCondition ?? parentType, atRoot), applies: new Map(), named: false });
       } else {
         const name = selection.name.value;
         const fragment = fragmentNodes.get(name);
         if (!fragment) throw new Error(`Unknown fragment "${name}"`);
         const typeCondition = compositeType(schema, fragment.typeCondition.name.value);
-        let selections = atRoot ? undefined : compiledFragments.get(name);
+        const key = atRoot ? `root:${name}` : name;
+        let selections = compiledFragments.get(key);
         if (!selections) {
           selections = compile(fragment.selectionSet, typeCondition, atRoot);
-          if (!atRoot) compiledFragments.set(name, selections);
+          compiledFragments.set(key, selections);
         }
-        shapes.push({ kind: 'fragment', conditions: conditionsOf(selection.directives), typeCondition, selections, applies: new Map() });
+        spreads += 1;
+        shapes.push({ kind: 'fragment', conditions: conditionsOf(selection.directives), typeCondition, selections, applies: new Map(), named: true });
       }
     }
     return shapes;
@@ -135,6 +150,7 @@ export function compileResponseShape(operation: Operation, document: DocumentNod
     selections,
     defaultedVariables: operation.collectDefaultedVariableValues(),
     newObject: protoName ? () => Object.create(null) : () => ({}),
+    dedupeSpreads: spreads > compiledFragments.size,
   };
 }
 
@@ -206,6 +222,7 @@ interface Run {
   variables: Record<string, unknown>;
   errors: GraphQLError[];
   introspection: (responseName: string) => unknown;
+  dedupeSpreads: boolean;
 }
 
 const OK = 0;
@@ -227,7 +244,7 @@ export function shapeResponse(
   introspection: (responseName: string) => unknown,
 ): { data: Record<string, unknown> | null | undefined; errors: GraphQLError[] } {
   if (!input) return { data: input, errors: [] };
-  const run: Run = { schema: shape.schema, newObject: shape.newObject, variables: { __proto__: null, ...shape.defaultedVariables, ...variables }, errors: [], introspection };
+  const run: Run = { schema: shape.schema, newObject: shape.newObject, variables: { __proto__: null, ...shape.defaultedVariables, ...variables }, errors: [], introspection, dedupeSpreads: shape.dedupeSpreads };
   const data = shape.newObject();
   const result = applySelections(run, shape.selections, input, data, [], shape.rootType);
   return { data: result === NULL_BUBBLE_UP ? null : data, errors: run.errors };
@@ -243,10 +260,15 @@ export function shapeResponse(
 export function unresolvedRootFields(shape: ResponseShape, input: Record<string, unknown> | null | undefined, variables: Record<string, unknown> | undefined): string[] {
   const defaulted = { __proto__: null, ...shape.defaultedVariables, ...variables } as Record<string, unknown>;
   const out: string[] = [];
+  const walked = new Set<SelectionShape[]>();
   const walk = (selections: SelectionShape[]) => {
     for (const selection of selections) {
       if (selection.conditions && skipped(selection.conditions, defaulted)) continue;
-      if (selection.kind === 'fragment') walk(selection.selections);
+      if (selection.kind === 'fragment') {
+        if (selection.named && walked.has(selection.selections)) continue;
+        walked.add(selection.selections);
+        walk(selection.selections);
+      }
       else if (!selection.isTypename && !selection.isIntrospection && !(input && hasOwn(input, selection.responseName))) out.push(selection.responseName);
     }
   };
@@ -273,7 +295,17 @@ const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.
  * inside `... on Applicant`, a Business is still a Business, so a nested `... on Business` applies
  * even when the subgraph sent no __typename (@apollo/gateway tests it against Applicant and drops it).
  */
-function applySelections(run: Run, selections: SelectionShape[], input: Record<string, unknown>, output: Record<string, unknown>, path: (string | number)[], parentType: CompositeType, runtimeType: CompositeType = parentType): number {
+function applySelections(
+  run: Run,
+  selections: SelectionShape[],
+  input: Record<string, unknown>,
+  output: Record<string, unknown>,
+  path: (string | number)[],
+  parentType: CompositeType,
+  runtimeType: CompositeType = parentType,
+  /** The named fragments this object has applied already (only when `run.dedupeSpreads`). */
+  applied?: Set<SelectionShape[]>,
+): number {
   for (const shape of selections) {
     if (shape.conditions && skipped(shape.conditions, run.variables)) continue;
     if (shape.kind === 'field') {
@@ -301,7 +333,14 @@ function applySelections(run: Run, selections: SelectionShape[], input: Record<s
       const typename = input[typenameFieldName];
       if (typename !== undefined && typename !== null && typeof typename !== 'string') throw new Error(`Got unexpected value for __typename: ${typename}`);
       if (fragmentApplies(run.schema, shape, typename as string | undefined, runtimeType)) {
-        if (applySelections(run, shape.selections, input, output, path, shape.typeCondition ?? parentType, isObjectType(runtimeType) ? runtimeType : (shape.typeCondition ?? runtimeType)) === NULL_BUBBLE_UP) return NULL_BUBBLE_UP;
+        if (run.dedupeSpreads) {
+          applied ??= new Set();
+          // Applying it again would change nothing: every value it selects is already in `output`.
+          if (shape.named && applied.has(shape.selections)) continue;
+          if (shape.named) applied.add(shape.selections);
+        }
+        const nestedRuntimeType = isObjectType(runtimeType) ? runtimeType : (shape.typeCondition ?? runtimeType);
+        if (applySelections(run, shape.selections, input, output, path, shape.typeCondition ?? parentType, nestedRuntimeType, applied) === NULL_BUBBLE_UP) return NULL_BUBBLE_UP;
       }
     }
   }

@@ -145,3 +145,36 @@ describe('compiled response shaping answers exactly as @apollo/gateway computeRe
     expect(second.node).toEqual({ __typename: 'User', id: '1', name: 'An', age: 30, pet: null });
   });
 });
+
+describe('a named fragment spread many times is applied once per object', () => {
+  const schema = buildSchema(SDL);
+  /** F0 spreads F1 twice, F1 spreads F2 twice, …: 2^(levels-1) paths to the last fragment's fields. */
+  const bomb = (levels: number, on: 'User' | 'Query', leaf: string, entry: string) => {
+    let text = `query Bomb($noName: Boolean = false) { ${entry} }`;
+    for (let i = 0; i < levels; i += 1) text += ` fragment F${i} on ${on} { ${i === levels - 1 ? leaf : `...F${i + 1} ...F${i + 1}`} }`;
+    return parse(text);
+  };
+  const input = { me: { id: '1', name: 'An', __typename: 'User' } };
+
+  test.each([
+    ['in an object', bomb(40, 'User', 'id name @skip(if: $noName)', 'me { ...F0 }'), { me: { id: '1', name: 'An' } }],
+    ['at the root', bomb(40, 'Query', 'me { id name @skip(if: $noName) }', '...F0'), { me: { id: '1', name: 'An' } }],
+  ])('2^39 spreads %s answer at once', (_where, document, expected) => {
+    const operation = operationFromDocument(schema, document);
+    const shape = compileResponseShape(operation, document);
+    expect(plain(shapeResponse(shape, structuredClone(input), {}, () => null).data)).toEqual(expected);
+    expect(plain(shapeResponse(shape, structuredClone(input), { noName: true }, () => null).data)).toEqual({ me: { id: '1' } });
+  });
+
+  test('a spread skipped the first time is still applied where it is included', () => {
+    const document = parse(`query Q($a: Boolean!) { me { ...Bits @skip(if: $a) id ...Bits @include(if: $a) } } fragment Bits on User { name age }`);
+    const operation = operationFromDocument(schema, document);
+    const shape = compileResponseShape(operation, document);
+    const answer = { me: { id: '1', name: 'An', age: 3, __typename: 'User' } };
+    for (const a of [true, false]) {
+      const theirs = plain(computeResponse({ operation, variables: { a }, input: structuredClone(answer), introspectionHandling: () => null }).data);
+      expect(plain(shapeResponse(shape, structuredClone(answer), { a }, () => null).data)).toEqual(theirs);
+    }
+    expect(Object.keys(plain(shapeResponse(shape, structuredClone(answer), { a: true }, () => null).data).me)).toEqual(['id', 'name', 'age']);
+  });
+});
