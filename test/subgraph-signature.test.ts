@@ -78,6 +78,12 @@ test('caller headers cannot be added to or changed in a signed call', async () =
   const signedAgency = gatewaySignatureHeaders(population().url, BODY, { 'x-caller-agency': 'TEST-BASIC-ONLY', 'x-caller-sub': 'officer' });
   expect((await post(signedAgency)).status).toBe(200);
   await expectRefused({ ...signedAgency, 'x-caller-agency': 'TEST-SERVICE' }, 'SIGNATURE_INVALID');
+  // The units an agency acts for (its grants' actsFor) are signed like the rest of the identity.
+  const acting = gatewaySignatureHeaders(population().url, BODY, { 'x-caller-agency': 'TEST-BASIC-ONLY', 'x-caller-acts-for': '721 25741' });
+  expect((await post(acting)).status).toBe(200);
+  expect(population().lastCaller()).toEqual({ sub: undefined, agency: 'TEST-BASIC-ONLY', scopes: [], purpose: undefined, actsFor: ['721', '25741'] });
+  await expectRefused({ ...acting, 'x-caller-acts-for': '74' }, 'SIGNATURE_INVALID');
+  await expectRefused({ ...signedAgency, 'x-caller-acts-for': '74' }, 'SIGNATURE_INVALID');
   // The path is signed too (a signature for another endpoint does not carry over).
   await expectRefused(signRequest({ secret: testSigningSecret(), method: 'POST', path: '/other', body: BODY }), 'SIGNATURE_INVALID');
 });

@@ -32,6 +32,8 @@ export function callerView(contextValue: unknown): CallerView {
     agency: text(caller.agency),
     scopes: scopesOf(caller.scopes ?? caller.scope),
     purpose: text(caller.purpose) ?? text(context.purpose),
+    // Set by the access plugin for mutations only: reads never depend on it.
+    ...(Array.isArray(context.actsFor) && context.actsFor.length ? { actsFor: context.actsFor.filter((u): u is string => typeof u === 'string') } : {}),
   };
 }
 

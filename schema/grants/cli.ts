@@ -23,7 +23,7 @@ function flags(args: string[]): Record<string, string> {
 const list = (value: string | undefined) => (value ? value.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
 
 /**
- * `grants add --agency SO-Y-TE --level BASIC [--fields Citizen.ethnicity] --purposes p1,p2
+ * `grants add --agency SO-Y-TE --level BASIC [--fields Citizen.ethnicity] [--acts-for 721,25741] --purposes p1,p2
  *   --legal-basis "…" [--valid-from 2025-01-01] [--valid-to 2025-12-31]`,
  * `grants list [--agency A]`, `grants revoke ID`. Returns the text to print.
  */
@@ -36,6 +36,7 @@ export async function grantsCommand(args: string[], options: GrantClientOptions)
         agency: f.agency,
         level: (f.level as Grant['level']) || undefined,
         fields: list(f.fields),
+        actsFor: list(f['acts-for']),
         purposes: list(f.purposes) ?? [],
         legalBasis: f['legal-basis'],
         validFrom: f['valid-from'] || undefined,
@@ -48,7 +49,7 @@ export async function grantsCommand(args: string[], options: GrantClientOptions)
       const { grants } = await call(options, 'GET', `/grants${f.agency ? `?agency=${encodeURIComponent(f.agency)}` : ''}`);
       if (!grants.length) return 'no grants';
       return grants
-        .map((g: Grant & { id: string }) => `${g.id}  ${g.agency}  ${[g.level, ...(g.fields ?? [])].filter(Boolean).join(',')}  purposes=${g.purposes.join(',')}  ${g.validFrom ?? '…'}..${g.validTo ?? '…'}  ${g.legalBasis}`)
+        .map((g: Grant & { id: string }) => `${g.id}  ${g.agency}  ${[g.level, ...(g.fields ?? [])].filter(Boolean).join(',')}${g.actsFor?.length ? `  actsFor=${g.actsFor.join(',')}` : ''}  purposes=${g.purposes.join(',')}  ${g.validFrom ?? '…'}..${g.validTo ?? '…'}  ${g.legalBasis}`)
         .join('\n');
     }
     case 'revoke': {
@@ -57,6 +58,6 @@ export async function grantsCommand(args: string[], options: GrantClientOptions)
       return `grant ${rest[0]} revoked`;
     }
     default:
-      throw new Error('usage: grants add --agency A (--level BASIC | --fields Type.field,…) --purposes p1,p2 --legal-basis "…" [--valid-from YYYY-MM-DD] [--valid-to YYYY-MM-DD] | grants list [--agency A] | grants revoke ID');
+      throw new Error('usage: grants add --agency A (--level BASIC | --fields Type.field,… | --acts-for 721,25741) --purposes p1,p2 --legal-basis "…" [--valid-from YYYY-MM-DD] [--valid-to YYYY-MM-DD] | grants list [--agency A] | grants revoke ID');
   }
 }

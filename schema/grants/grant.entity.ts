@@ -17,6 +17,10 @@ export class GrantRecord {
   @Property({ type: 'text' })
   fields!: string;
 
+  /** JSON list of the administrative unit ids the agency acts for (see Grant.actsFor). */
+  @Property({ type: 'text', default: '[]' })
+  actsFor!: string;
+
   /** JSON list of purpose codes. */
   @Property({ type: 'text' })
   purposes!: string;

@@ -13,6 +13,12 @@ export interface Grant {
   fields?: string[];
   /** Purpose codes the caller may declare in `x-purpose`. */
   purposes: string[];
+  /**
+   * Administrative unit ids the agency may act for, each with its subtree: process the dossiers
+   * that are at one of these units, manage their programme tasks. Reading is granted by
+   * `level`/`fields`; acting only by this list.
+   */
+  actsFor?: string[];
   /** The law or decision that allows the processing, recorded with every read. */
   legalBasis: string;
   /** First day of validity, "YYYY-MM-DD" (inclusive); none = from now on. */
@@ -24,6 +30,8 @@ export interface Grant {
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const COORDINATE = /^[A-Za-z_]\w*\.[A-Za-z_]\w*$/;
 const CODE = /^[A-Za-z0-9_.-]{1,64}$/;
+/** An administrative unit id: the province (74), a district (3 digits) or a commune (5 digits). */
+const UNIT_ID = /^\d{2,5}$/;
 
 /** Checks one grant; returns what is wrong (empty when valid). */
 export function grantProblems(g: Partial<Grant>): string[] {
@@ -31,7 +39,8 @@ export function grantProblems(g: Partial<Grant>): string[] {
   if (!g.agency || !CODE.test(g.agency)) problems.push('agency must be an agency code (letters, digits, _ . -)');
   if (g.level !== undefined && g.level !== 'PUBLIC' && g.level !== 'BASIC') problems.push('level must be PUBLIC or BASIC (sensitive fields are granted only by naming them in fields)');
   if (g.fields !== undefined && (!Array.isArray(g.fields) || g.fields.some((f) => !COORDINATE.test(f)))) problems.push('fields must be coordinates such as "Citizen.ethnicity"');
-  if (g.level === undefined && !(g.fields?.length)) problems.push('give a level or at least one field');
+  if (g.actsFor !== undefined && (!Array.isArray(g.actsFor) || g.actsFor.some((u) => typeof u !== 'string' || !UNIT_ID.test(u)))) problems.push('actsFor must be a list of administrative unit ids such as "74", "721" or "25741"');
+  if (g.level === undefined && !(g.fields?.length) && !(g.actsFor?.length)) problems.push('give a level, at least one field, or the units it acts for (actsFor)');
   if (!Array.isArray(g.purposes) || g.purposes.length === 0 || g.purposes.some((p) => !CODE.test(p))) problems.push('purposes must be a non-empty list of purpose codes');
   if (!g.legalBasis || typeof g.legalBasis !== 'string') problems.push('legalBasis must name the law or decision that allows the processing');
   for (const key of ['validFrom', 'validTo'] as const) if (g[key] !== undefined && !DAY.test(g[key]!)) problems.push(`${key} must be a date "YYYY-MM-DD"`);

@@ -17,11 +17,13 @@ export class GrantNotFoundError extends Error {
 
 function toGrant(r: GrantRecord): Grant & { id: string; createdAt: string; revokedAt: string | null } {
   const fields = JSON.parse(r.fields) as string[];
+  const actsFor = JSON.parse(r.actsFor ?? '[]') as string[];
   return {
     id: r.id,
     agency: r.agency,
     ...(r.level ? { level: r.level } : {}),
     ...(fields.length ? { fields } : {}),
+    ...(actsFor.length ? { actsFor } : {}),
     purposes: JSON.parse(r.purposes),
     legalBasis: r.legalBasis,
     ...(r.validFrom ? { validFrom: r.validFrom } : {}),
@@ -42,6 +44,7 @@ export const grantService = {
       agency: g.agency,
       level: g.level ?? null,
       fields: JSON.stringify(g.fields ?? []),
+      actsFor: JSON.stringify(g.actsFor ?? []),
       purposes: JSON.stringify(g.purposes),
       legalBasis: g.legalBasis,
       validFrom: g.validFrom ?? null,

@@ -13,7 +13,7 @@ import { ConfigError, envName } from './config';
 export const SIGNATURE_HEADER = 'x-gateway-signature';
 export const TIMESTAMP_HEADER = 'x-gateway-timestamp';
 /** Identity headers, in canonical order; values are percent-encoded UTF-8, absent when empty. */
-export const CALLER_HEADERS = ['x-caller-sub', 'x-caller-agency', 'x-caller-scopes', 'x-caller-purpose'] as const;
+export const CALLER_HEADERS = ['x-caller-sub', 'x-caller-agency', 'x-caller-scopes', 'x-caller-purpose', 'x-caller-acts-for'] as const;
 const VERSION = 'bdg-signature-v1';
 
 export const DEFAULT_SIGNATURE_MAX_AGE_MS = 30_000;
@@ -30,6 +30,12 @@ export interface SignedCaller {
   scopes: string[];
   /** Declared purpose of the request (x-purpose at the gateway). */
   purpose?: string;
+  /**
+   * Administrative unit ids the caller's agency may act for (process dossiers, manage
+   * programme tasks), each with its subtree: the `actsFor` of its grants in force. Empty or
+   * absent: it may act for no unit.
+   */
+  actsFor?: string[];
 }
 
 export const ANONYMOUS_CALLER: SignedCaller = Object.freeze({ scopes: Object.freeze([]) as unknown as string[] });
@@ -43,7 +49,7 @@ function sha256Hex(data: string | Buffer): string {
 
 /** The identity headers of a caller (only the non-empty ones). */
 export function callerHeaders(caller: SignedCaller | undefined): Record<string, string> {
-  const values = [caller?.sub, caller?.agency, caller?.scopes?.join(' '), caller?.purpose];
+  const values = [caller?.sub, caller?.agency, caller?.scopes?.join(' '), caller?.purpose, caller?.actsFor?.join(' ')];
   const headers: Record<string, string> = {};
   CALLER_HEADERS.forEach((name, i) => {
     if (values[i]) headers[name] = encodeURIComponent(values[i]!);
@@ -91,8 +97,8 @@ export type VerifyResult = { ok: true; caller: SignedCaller } | { ok: false; rea
 
 function decodeCaller(header: (name: string) => string | undefined): SignedCaller | undefined {
   try {
-    const [sub, agency, scopes, purpose] = CALLER_HEADERS.map((name) => (header(name) ? decodeURIComponent(header(name)!) : undefined));
-    return { sub, agency, scopes: scopes ? scopes.split(' ').filter(Boolean) : [], purpose };
+    const [sub, agency, scopes, purpose, actsFor] = CALLER_HEADERS.map((name) => (header(name) ? decodeURIComponent(header(name)!) : undefined));
+    return { sub, agency, scopes: scopes ? scopes.split(' ').filter(Boolean) : [], purpose, ...(actsFor ? { actsFor: actsFor.split(' ').filter(Boolean) } : {}) };
   } catch {
     return undefined;
   }

@@ -17,9 +17,9 @@ export function gatewaySignatureHeaders(url: string, body: string, headers: Reco
   const secret = process.env.SUBGRAPH_SIGNING_SECRET;
   if (!secret) return {};
   const given = (name: string) => (headers[name] ? decodeURIComponent(headers[name]) : undefined);
-  const [sub, agency, scopes, purpose] = CALLER_HEADERS.map(given);
+  const [sub, agency, scopes, purpose, actsFor] = CALLER_HEADERS.map(given);
   const { pathname, search } = new URL(url);
-  return signRequest({ secret, method: 'POST', path: pathname + search, body, caller: { sub, agency, scopes: scopes ? scopes.split(' ') : [], purpose } });
+  return signRequest({ secret, method: 'POST', path: pathname + search, body, caller: { sub, agency, scopes: scopes ? scopes.split(' ') : [], purpose, actsFor: actsFor ? actsFor.split(' ') : undefined } });
 }
 
 /** POSTs an operation over real HTTP and returns status, data and errors. */

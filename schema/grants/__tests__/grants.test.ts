@@ -62,6 +62,16 @@ test('the administrator adds, lists and revokes grants with the CLI; the gateway
   expect(await grantService.list(db.orm.em.fork(), { includeRevoked: true })).toEqual([expect.objectContaining({ id, revokedAt: expect.any(String) })]);
 });
 
+test('a grant to act for units (process their dossiers) is stored and read back with its units', async () => {
+  const admin = { registryUrl: url, token: ADMIN };
+  const added = await grantsCommand(['add', '--agency', 'UBND-BEN-CAT', '--acts-for', '721,25741', '--purposes', 'dossier-processing', '--legal-basis', 'Nghị định 107/2021/NĐ-CP'], admin);
+  const id = /grant (\S+) added/.exec(added)![1];
+  expect(await grantsCommand(['list', '--agency', 'UBND-BEN-CAT'], admin)).toContain('actsFor=721,25741');
+  expect(await new RegistryGrantSource(url, 0, GATEWAY).grantsFor('UBND-BEN-CAT')).toEqual([expect.objectContaining({ id, actsFor: ['721', '25741'], purposes: ['dossier-processing'] })]);
+  await expect(grantsCommand(['add', '--agency', 'X', '--acts-for', 'Bến Cát', '--purposes', 'p', '--legal-basis', 'b'], admin)).rejects.toThrow(/actsFor must be a list of administrative unit ids/);
+  await grantsCommand(['revoke', id], admin);
+});
+
 test('invalid grants are refused with every problem named; a sensitive level cannot be granted', async () => {
   await expect(grantsCommand(['add', '--agency', 'X', '--level', 'SENSITIVE', '--purposes', 'p', '--legal-basis', 'b'], { registryUrl: url, token: ADMIN })).rejects.toThrow(/naming them in fields/);
   await expect(grantsCommand(['add', '--agency', 'X', '--level', 'BASIC'], { registryUrl: url, token: ADMIN })).rejects.toThrow(/purposes.*legalBasis/);

@@ -41,7 +41,7 @@ Administrator (admin token):
   bdg agency token ID [--label LABEL] [--replace]
   bdg agency list
   bdg gateway token [--label LABEL] [--replace]
-  bdg grant add --agency A (--level PUBLIC|BASIC | --fields Type.field,…) --purposes p1,p2
+  bdg grant add --agency A (--level PUBLIC|BASIC | --fields Type.field,… | --acts-for 721,25741) --purposes p1,p2
                 --legal-basis "…" [--valid-from YYYY-MM-DD] [--valid-to YYYY-MM-DD]
   bdg grant list [--agency A]
   bdg grant revoke GRANT_ID

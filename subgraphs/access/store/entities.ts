@@ -47,7 +47,7 @@ export class AccessRecord {
   @Property({ type: 'text' })
   subjects!: string;
 
-  /** SERVED (everything asked was returned) or PARTIAL (some fields were denied). */
+  /** SERVED (everything asked was returned), PARTIAL (some fields were denied) or REQUESTED (a mutation, recorded before it ran). */
   @Property({ type: 'string', length: 16 })
   outcome!: string;
 

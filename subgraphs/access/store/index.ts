@@ -20,7 +20,7 @@ export interface AccessEntry {
   operationHash: string;
   fields: string[];
   subjects: { id: string; cccd?: string }[];
-  outcome: 'SERVED' | 'PARTIAL';
+  outcome: 'SERVED' | 'PARTIAL' | 'REQUESTED';
 }
 
 /** Any number that is the same in every process: the PostgreSQL advisory lock of the chain's tail. */

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
-import { getOperationAST, GraphQLError, parse, print } from 'graphql';
+import { FragmentDefinitionNode, getOperationAST, GraphQLError, Kind, parse, print } from 'graphql';
 import { classificationsOf } from '../../../../subgraphs/kit/classification-check';
 import type { Logger } from '../../../../subgraphs/kit/logger';
-import { Grant, vietnamDay } from '../../../../schema/grants/grant';
+import { Grant, grantInForce, vietnamDay } from '../../../../schema/grants/grant';
 import { ANONYMOUS, Caller } from '../auth/caller';
+import { mutationCoordinates, unitsActedFor } from './acting';
 import { decide, Decision, Level } from './decide';
 import { GrantSource } from './grant-source';
 import { operationKey } from '../operation-key';
@@ -22,6 +23,8 @@ export interface AccessContext {
   exportAccess?: DeferredAccess;
   /** Set by the access check when the operation selects public fields only: its subgraph calls cannot depend on the caller. */
   publicOnly?: boolean;
+  /** For a mutation: the units the caller's agency acts for (grants' actsFor), signed into the subgraph calls. */
+  actsFor?: string[];
 }
 
 /**
@@ -46,7 +49,8 @@ export interface AccessReport {
   operationHash: string;
   fields: string[];
   subjects: Subject[];
-  outcome: 'SERVED' | 'PARTIAL';
+  /** REQUESTED: a mutation, recorded before it runs (no change without a record). */
+  outcome: 'SERVED' | 'PARTIAL' | 'REQUESTED';
 }
 
 /** Writes one access record durably; rejects when it cannot (then the personal data is withheld). */
@@ -135,11 +139,57 @@ export function AccessPlugin(options: AccessPluginOptions): ApolloServerPlugin<A
   const publicOnly = new ClassificationBoundCache<true>();
   const publicOnlyKey = (rc: GraphQLRequestContext<AccessContext>) => operationKey(rc.queryHash, rc.request.operationName, rc.request.variables);
 
+  /** The grants of a user's agency, or none (a citizen, an anonymous caller, grants unavailable). */
+  async function grantsOf(caller: Caller): Promise<Grant[]> {
+    if (caller.kind !== 'user' || !caller.agency) return [];
+    return options.grants.grantsFor(caller.agency).catch((error: Error) => {
+      options.log.error({ err: error }, 'grants unavailable: the caller acts for no unit');
+      return [];
+    });
+  }
+
+  /**
+   * A mutation by a user is recorded before it runs, with the fields it calls: if the record
+   * cannot be written, nothing is changed (fail closed, as for personal reads). The subgraph's
+   * own history names the agency; this record names the user, the purpose and the operation.
+   */
+  async function beforeMutation(rc: GraphQLRequestContext<AccessContext>): Promise<void> {
+    const caller = rc.contextValue.caller ?? ANONYMOUS;
+    const grants = await grantsOf(caller);
+    rc.contextValue.actsFor = unitsActedFor(grants, vietnamDay());
+    if (caller.kind !== 'user' || !rc.operation) return;
+    const fragments = Object.fromEntries(
+      (rc.document?.definitions ?? []).filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+    );
+    const purpose = rc.request.http?.headers.get(PURPOSE_HEADER)?.trim() || '';
+    try {
+      await options.recorder.record({
+        at: new Date(),
+        agency: caller.agency ?? null,
+        user: caller.subject,
+        purpose,
+        legalBases: [...new Set(grants.filter((g) => g.actsFor?.length && grantInForce(g, vietnamDay())).map((g) => g.legalBasis))],
+        operationName: rc.operationName ?? null,
+        operationHash: rc.queryHash ?? createHash('sha256').update(rc.source ?? '').digest('hex'),
+        fields: mutationCoordinates(rc.operation, fragments),
+        subjects: [],
+        outcome: 'REQUESTED',
+      });
+    } catch (error) {
+      const reason = String((error as Error)?.message ?? error).split(' - ').pop()!.slice(0, 200);
+      options.log.error({ error: (error as Error)?.name, reason }, 'access record could not be written: mutation not run');
+      throw new GraphQLError('The mutation was not run because its access record could not be written; retry later', {
+        extensions: { code: AccessErrorCode.ACCESS_RECORD_UNAVAILABLE, http: { status: 503 } },
+      });
+    }
+  }
+
   return {
     async requestDidStart() {
       let state: RequestState | undefined;
       return {
         async didResolveOperation(rc) {
+          if (rc.operation?.operation === 'mutation') await beforeMutation(rc);
           const key = publicOnlyKey(rc);
           if (publicOnly.get(key, currentLevels())) {
             rc.contextValue.publicOnly = true;
