@@ -86,14 +86,6 @@ async function inPool<T>(items: T[], concurrency: number, work: (item: T, index:
  */
 const OPEN: { name: string; matches(plain: ComparableAnswer, shipped: ComparableAnswer): boolean }[] = [
   {
-    // The shipped gateway plans a selection set whose every field is conditional with a hidden
-    // __typename (introspection.ts, KEEP_FIELD); on a type that is a non-resolvable
-    // @interfaceObject in the subgraph answering it (nodes' Node in b) the query planner cannot
-    // plan that __typename and the request fails, where plain answers. A defect of the shipped gateway.
-    name: 'OPEN DEFECT: hidden __typename under a non-resolvable @interfaceObject fails planning',
-    matches: (plain, shipped) => shipped.data === undefined && !!shipped.errors?.every((e) => /^Cannot add fragment of condition "\w+" \(runtimes: \[\]\)/.test(e.message)) && plain.data !== undefined,
-  },
-  {
     // `a { field @skip(if: true) }`: the shipped gateway fetches `a` (its hidden __typename) and
     // reports the subgraph's error for it; plain drops the field from the plan (no fetch, no error).
     // Same data; the extra error is the subgraph's own.

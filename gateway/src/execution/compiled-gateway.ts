@@ -5,8 +5,9 @@ import type { OperationContext } from '@apollo/gateway/dist/operationContext';
 import { operationFromDocument } from '@apollo/federation-internals';
 import type { QueryPlan, QueryPlanner } from '@apollo/query-planner';
 import type { GatewayExecutionResult, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
-import type { GraphQLError, GraphQLSchema } from 'graphql';
+import { print, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { executeQueryPlan, ServiceMap, splitOperation } from './execute-plan';
+import { withoutKeepFields } from './introspection';
 export type { ServiceMap };
 
 /** What the executor reads of ApolloGateway 2.14's state (private there; @apollo/gateway is pinned to an exact version). */
@@ -50,11 +51,20 @@ export class CompiledExecutionGateway extends ApolloGateway {
     let queryPlan = await state.queryPlanStore.get(planKey);
     if (!queryPlan) {
       // Planned without its root introspection, which graphql-js answers (introspection.ts).
-      const operation = operationFromDocument(state.apiSchema, splitOperation(operationContext).planned);
-      queryPlan = state.queryPlanner.buildQueryPlan(operation, {
-        recursiveSelectionsLimitDisabled: state.recursiveSelectionsLimitDisabled,
-        nonLocalSelectionsLimitDisabled: state.nonLocalSelectionsLimitDisabled,
-      });
+      const { planned } = splitOperation(operationContext);
+      const plan = (document: typeof planned) =>
+        state.queryPlanner!.buildQueryPlan(operationFromDocument(state.apiSchema!, document), {
+          recursiveSelectionsLimitDisabled: state.recursiveSelectionsLimitDisabled,
+          nonLocalSelectionsLimitDisabled: state.nonLocalSelectionsLimitDisabled,
+        });
+      try {
+        queryPlan = plan(planned);
+      } catch (error) {
+        // A hidden __typename the planner cannot place: plan as @apollo/gateway does (introspection.ts).
+        const fallback = withoutKeepFields(planned);
+        if (print(fallback) === print(planned)) throw error;
+        queryPlan = plan(fallback);
+      }
       try {
         await state.queryPlanStore.set(planKey, queryPlan);
       } catch (error) {

@@ -56,6 +56,20 @@ export function splitIntrospection(operation: OperationDefinitionNode, fragments
   return entry;
 }
 
+/**
+ * The planned document without the hidden `__typename`s: for the query planner when it cannot
+ * plan one (a `__typename` on a type that is a non-resolvable `@interfaceObject` in the subgraph
+ * answering there: "Cannot add fragment of condition …"). The all-skipped selection is then
+ * dropped from the plan, as @apollo/gateway drops it.
+ */
+export function withoutKeepFields(document: DocumentNode): DocumentNode {
+  return visit(document, {
+    Field(node: FieldNode) {
+      return node.alias?.value === KEEP_FIELD ? null : undefined;
+    },
+  });
+}
+
 /** The fragments only the introspection used (on `__Type`, …) are dropped: federation-internals would refuse their fields. */
 function withoutUnusedFragments(document: DocumentNode): DocumentNode {
   const fragments = new Map<string, FragmentDefinitionNode>();
